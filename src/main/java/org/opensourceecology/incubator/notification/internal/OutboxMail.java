@@ -1,0 +1,114 @@
+package org.opensourceecology.incubator.notification.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A mail in the outbox: queued in the sender's transaction, delivered and retried by the dispatcher. */
+@Entity
+@Table(name = "mail_outbox")
+class OutboxMail {
+
+    enum Status {
+        PENDING,
+        SENDING,
+        SENT,
+        FAILED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private String recipient;
+
+    @Column(nullable = false)
+    private String subject;
+
+    @Column(nullable = false, columnDefinition = "text")
+    private String body;
+
+    @Column(nullable = false)
+    private String template;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status = Status.PENDING;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    protected OutboxMail() {}
+
+    OutboxMail(String recipient, String subject, String body, String template, Instant now) {
+        this.recipient = recipient;
+        this.subject = subject;
+        this.body = body;
+        this.template = template;
+        this.createdAt = now;
+        this.nextAttemptAt = now;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getRecipient() {
+        return recipient;
+    }
+
+    String getSubject() {
+        return subject;
+    }
+
+    String getBody() {
+        return body;
+    }
+
+    String getTemplate() {
+        return template;
+    }
+
+    Status getStatus() {
+        return status;
+    }
+
+    int getAttempts() {
+        return attempts;
+    }
+
+    Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    String getLastError() {
+        return lastError;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Instant getSentAt() {
+        return sentAt;
+    }
+}

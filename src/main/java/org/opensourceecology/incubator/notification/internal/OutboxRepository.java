@@ -1,0 +1,54 @@
+package org.opensourceecology.incubator.notification.internal;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Transactional;
+
+interface OutboxRepository extends JpaRepository<OutboxMail, Long> {
+
+    @Query(
+            "select m.id from OutboxMail m where m.status = 'PENDING' and m.nextAttemptAt <= :now order by m.nextAttemptAt")
+    List<Long> findDue(@Param("now") Instant now, Limit limit);
+
+    List<OutboxMail> findAllByOrderByCreatedAtDesc(Limit limit);
+
+    List<OutboxMail> findByRecipientOrderByCreatedAt(String recipient);
+
+    /** Claims a due mail for this node; only one node's claim succeeds. */
+    @Transactional
+    @Modifying
+    @Query("update OutboxMail m set m.status = 'SENDING', m.attempts = m.attempts + 1, m.nextAttemptAt = :leaseUntil"
+            + " where m.id = :id and m.status = 'PENDING' and m.nextAttemptAt <= :now")
+    int claim(@Param("id") long id, @Param("now") Instant now, @Param("leaseUntil") Instant leaseUntil);
+
+    @Transactional
+    @Modifying
+    @Query("update OutboxMail m set m.status = 'SENT', m.sentAt = :now, m.lastError = null where m.id = :id")
+    int markSent(@Param("id") long id, @Param("now") Instant now);
+
+    @Transactional
+    @Modifying
+    @Query("update OutboxMail m set m.status = :status, m.nextAttemptAt = :next, m.lastError = :error where m.id = :id")
+    int markFailedAttempt(
+            @Param("id") long id,
+            @Param("status") OutboxMail.Status status,
+            @Param("next") Instant next,
+            @Param("error") String error);
+
+    /** Mails whose sending node died while holding them go back to the queue when their lease ends. */
+    @Transactional
+    @Modifying
+    @Query("update OutboxMail m set m.status = 'PENDING' where m.status = 'SENDING' and m.nextAttemptAt <= :now")
+    int releaseExpiredLeases(@Param("now") Instant now);
+
+    @Transactional
+    @Modifying
+    @Query("update OutboxMail m set m.status = 'PENDING', m.attempts = 0, m.nextAttemptAt = :now where m.id = :id"
+            + " and m.status = 'FAILED'")
+    int retry(@Param("id") long id, @Param("now") Instant now);
+}

@@ -1,0 +1,22 @@
+package org.opensourceecology.incubator.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on a random port against the real PostgreSQL server and a GreenMail SMTP
+ * server. Every test with this annotation and no further configuration shares one Spring context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"camunda.bpm.job-execution.enabled=false"})
+@ContextConfiguration(initializers = {PostgresTestDatabase.class, TestMail.class})
+public @interface IntegrationTest {}
