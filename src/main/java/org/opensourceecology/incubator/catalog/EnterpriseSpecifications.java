@@ -2,6 +2,7 @@ package org.opensourceecology.incubator.catalog;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -9,6 +10,8 @@ import org.springframework.data.repository.query.Param;
 /** The catalog of enterprise specifications. */
 public interface EnterpriseSpecifications extends JpaRepository<EnterpriseSpecification, Long> {
 
+    /** With its revenue models and assets, so pages can render them after the transaction. */
+    @EntityGraph(attributePaths = {"revenueModels", "assets"})
     Optional<EnterpriseSpecification> findBySlug(String slug);
 
     List<EnterpriseSpecification> findByStatusOrderByName(EnterpriseSpecification.Status status);

@@ -39,7 +39,8 @@ public final class LicenseList {
     private LicenseList(Snapshot snapshot) {
         this.version = snapshot.licenseListVersion();
         this.releaseDate = snapshot.releaseDate();
-        this.byId = snapshot.licenses().stream().collect(Collectors.toUnmodifiableMap(License::licenseId, Function.identity()));
+        this.byId = snapshot.licenses().stream()
+                .collect(Collectors.toUnmodifiableMap(License::licenseId, Function.identity()));
     }
 
     /** Reads the bundled snapshot from the class path. */

@@ -74,16 +74,17 @@ public final class LicensePolicy {
         if (license.get().isDeprecatedLicenseId()) {
             return refuse(part, licenseId, "licence.deprecated");
         }
-        boolean open =
-                switch (part) {
-                    case SOFTWARE -> license.get().isOsiApproved() || license.get().isFsfLibre();
-                    case HARDWARE -> OPEN_HARDWARE.contains(licenseId)
-                            || SOLDERPAD.matcher(licenseId).matches()
-                            || GPL_FAMILY.matcher(licenseId).matches();
-                    case DOCUMENTATION -> CREATIVE_COMMONS_OPEN.matcher(licenseId).matches()
-                            || "CC0-1.0".equals(licenseId)
-                            || FREE_DOCUMENTATION.matcher(licenseId).matches();
-                };
+        boolean open = switch (part) {
+            case SOFTWARE -> license.get().isOsiApproved() || license.get().isFsfLibre();
+            case HARDWARE ->
+                OPEN_HARDWARE.contains(licenseId)
+                        || SOLDERPAD.matcher(licenseId).matches()
+                        || GPL_FAMILY.matcher(licenseId).matches();
+            case DOCUMENTATION ->
+                CREATIVE_COMMONS_OPEN.matcher(licenseId).matches()
+                        || "CC0-1.0".equals(licenseId)
+                        || FREE_DOCUMENTATION.matcher(licenseId).matches();
+        };
         return open ? Optional.empty() : refuse(part, licenseId, "licence.notOpen." + part.key());
     }
 

@@ -39,8 +39,8 @@ class EnterpriseSpecificationProcessTest {
     void setUp() {
         init(processEngine);
         for (String delegate : List.of("publishSpecification", "sendBackSpecification", "resubmitSpecification")) {
-            Mocks.register(delegate, (JavaDelegate) execution -> calls.add(delegate + ":"
-                    + EnterpriseSpecificationProcess.SPECIFICATION_ID.get(execution)));
+            Mocks.register(delegate, (JavaDelegate) execution ->
+                    calls.add(delegate + ":" + EnterpriseSpecificationProcess.SPECIFICATION_ID.get(execution)));
         }
     }
 
@@ -62,27 +62,36 @@ class EnterpriseSpecificationProcessTest {
 
     static Map<String, Object> review(String decision, boolean allChecked, String comments) {
         return Map.of(
-                "openSourceChecked", true,
-                "businessModelChecked", allChecked,
-                "dogfoodingChecked", true,
-                "licencesChecked", true,
-                "decision", decision,
-                "reviewComments", comments);
+                "openSourceChecked",
+                true,
+                "businessModelChecked",
+                allChecked,
+                "dogfoodingChecked",
+                true,
+                "licencesChecked",
+                true,
+                "decision",
+                decision,
+                "reviewComments",
+                comments);
     }
 
     @Test
     void approvedSpecificationIsPublished() {
         var instance = submit();
 
-        assertThat(instance).hasBusinessKey("solar-concentrator").isWaitingAt(
-                EnterpriseSpecificationProcess.USER_REVIEW_SPECIFICATION);
+        assertThat(instance)
+                .hasBusinessKey("solar-concentrator")
+                .isWaitingAt(EnterpriseSpecificationProcess.USER_REVIEW_SPECIFICATION);
         assertThat(task(instance)).hasCandidateGroup("certifiers");
         complete(task(instance), review(EnterpriseSpecificationProcess.APPROVE, true, ""));
 
         assertThat(instance).isWaitingAt(EnterpriseSpecificationProcess.SERVICE_PUBLISH_SPECIFICATION);
         execute(job(instance));
 
-        assertThat(instance).hasPassed(EnterpriseSpecificationProcess.END_PUBLISHED).isEnded();
+        assertThat(instance)
+                .hasPassed(EnterpriseSpecificationProcess.END_PUBLISHED)
+                .isEnded();
         assertThat(calls).containsExactly("publishSpecification:7");
     }
 
@@ -96,7 +105,9 @@ class EnterpriseSpecificationProcessTest {
         assertThat(instance).isWaitingAt(EnterpriseSpecificationProcess.USER_REVISE_SPECIFICATION);
         assertThat(task(instance)).isAssignedTo("trainee");
 
-        complete(task(instance), Map.of("revisionDecision", EnterpriseSpecificationProcess.RESUBMIT, "revisionNote", "Done."));
+        complete(
+                task(instance),
+                Map.of("revisionDecision", EnterpriseSpecificationProcess.RESUBMIT, "revisionNote", "Done."));
 
         assertThat(instance)
                 .hasPassed(
@@ -106,7 +117,9 @@ class EnterpriseSpecificationProcessTest {
         complete(task(instance), review(EnterpriseSpecificationProcess.APPROVE, true, ""));
         execute(job(instance));
 
-        assertThat(instance).hasPassed(EnterpriseSpecificationProcess.END_PUBLISHED).isEnded();
+        assertThat(instance)
+                .hasPassed(EnterpriseSpecificationProcess.END_PUBLISHED)
+                .isEnded();
         assertThat(calls)
                 .containsExactly("sendBackSpecification:7", "resubmitSpecification:7", "publishSpecification:7");
     }

@@ -16,7 +16,8 @@ class LicensePolicyTest {
     void bundledListRecordsItsVersion() {
         assertThat(policy.licenses().version()).matches("\\d+\\.\\d+(\\.\\d+)?");
         assertThat(policy.licenses().size()).isGreaterThan(500);
-        assertThat(policy.licenses().referenceUrl("CERN-OHL-S-2.0")).isEqualTo("https://spdx.org/licenses/CERN-OHL-S-2.0.html");
+        assertThat(policy.licenses().referenceUrl("CERN-OHL-S-2.0"))
+                .isEqualTo("https://spdx.org/licenses/CERN-OHL-S-2.0.html");
     }
 
     @ParameterizedTest(name = "{0} {1} is open")

@@ -52,9 +52,8 @@ class FollowUpProcessTest {
         init(processEngine);
         Mocks.register("followUpTimers", new Timers());
         Mocks.register("sendManualLink", (JavaDelegate) e -> mails.add("manual:" + FollowUpProcess.DOWNLOAD_ID.get(e)));
-        Mocks.register(
-                "sendFollowUpInvitation",
-                (JavaDelegate) e -> mails.add("invitation:" + FollowUpProcess.DOWNLOAD_ID.get(e)));
+        Mocks.register("sendFollowUpInvitation", (JavaDelegate)
+                e -> mails.add("invitation:" + FollowUpProcess.DOWNLOAD_ID.get(e)));
     }
 
     @AfterEach

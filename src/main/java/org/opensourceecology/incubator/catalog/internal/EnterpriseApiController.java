@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.opensourceecology.incubator.catalog.EnterpriseSpecification;
 import org.opensourceecology.incubator.catalog.EnterpriseSpecifications;
 import org.opensourceecology.incubator.catalog.LicenseList;
 import org.opensourceecology.incubator.identity.CurrentUser;
@@ -79,8 +78,12 @@ class EnterpriseApiController {
     List<Summary> list() {
         return specifications.findAllPublished().stream()
                 .map(s -> new Summary(
-                        s.getSlug(), s.getName(), s.getSummary(), s.getCategory(), s.getVersion(), "/enterprises/"
-                                + s.getSlug()))
+                        s.getSlug(),
+                        s.getName(),
+                        s.getSummary(),
+                        s.getCategory(),
+                        s.getVersion(),
+                        "/enterprises/" + s.getSlug()))
                 .toList();
     }
 
@@ -88,7 +91,8 @@ class EnterpriseApiController {
     Detail show(@PathVariable String slug) {
         var s = specifications
                 .findPublished(slug)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No published enterprise " + slug));
+                .orElseThrow(
+                        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No published enterprise " + slug));
         return new Detail(
                 s.getSlug(),
                 s.getName(),

@@ -27,15 +27,13 @@ class JdbcCatalogStatistics implements CatalogStatistics {
     @Override
     public SortedMap<YearMonth, Long> publishedSpecificationsByMonth() {
         var months = new TreeMap<YearMonth, Long>();
-        jdbc.query(
-                """
+        jdbc.query("""
                 select extract(year from published_at) as y, extract(month from published_at) as m, count(*) as n
                 from enterprise_specification
                 where status = 'PUBLISHED' and published_at is not null
-                group by extract(year from published_at), extract(month from published_at)""",
-                rs -> {
-                    months.put(YearMonth.of(rs.getInt("y"), rs.getInt("m")), rs.getLong("n"));
-                });
+                group by extract(year from published_at), extract(month from published_at)""", rs -> {
+            months.put(YearMonth.of(rs.getInt("y"), rs.getInt("m")), rs.getLong("n"));
+        });
         return months;
     }
 }

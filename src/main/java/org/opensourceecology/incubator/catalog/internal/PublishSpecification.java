@@ -29,7 +29,8 @@ class PublishSpecification implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var specification = specifications.findById(SPECIFICATION_ID.get(execution)).orElseThrow();
+        var specification =
+                specifications.findById(SPECIFICATION_ID.get(execution)).orElseThrow();
         specification.setStatus(Status.PUBLISHED);
         specification.setPublishedAt(clock.instant());
         if (specification.getSubmittedBy() != null) {

@@ -20,9 +20,6 @@ class ResubmitSpecification implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        specifications
-                .findById(SPECIFICATION_ID.get(execution))
-                .orElseThrow()
-                .setStatus(Status.IN_REVIEW);
+        specifications.findById(SPECIFICATION_ID.get(execution)).orElseThrow().setStatus(Status.IN_REVIEW);
     }
 }

@@ -27,7 +27,8 @@ class SendBackSpecification implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var specification = specifications.findById(SPECIFICATION_ID.get(execution)).orElseThrow();
+        var specification =
+                specifications.findById(SPECIFICATION_ID.get(execution)).orElseThrow();
         specification.setStatus(Status.DRAFT);
         if (specification.getSubmittedBy() != null) {
             notifications.sendToUser(

@@ -14,7 +14,9 @@ import org.opensourceecology.incubator.catalog.EnterpriseSpecification.RevenueMo
 record SpecificationRequest(
         @NotBlank
         @Size(max = 80)
-        @Pattern(regexp = KEBAB_CASE, message = "must be kebab-case: lower-case letters and digits joined by single hyphens")
+        @Pattern(
+                regexp = KEBAB_CASE,
+                message = "must be kebab-case: lower-case letters and digits joined by single hyphens")
         String slug,
 
         @NotBlank @Size(max = 200) String name,
@@ -22,6 +24,7 @@ record SpecificationRequest(
         @NotBlank @Size(max = 80) String category,
         @NotBlank @Size(max = 40) String version,
         @NotNull @Valid Licenses licenses,
+
         @NotBlank @Size(max = 1000) @Pattern(regexp = WEB_URL, message = "must be an http(s) URL")
         String operationsManualUrl,
 
@@ -43,5 +46,7 @@ record SpecificationRequest(
     record AssetLink(
             @NotNull AssetType type,
             @NotBlank @Size(max = 200) String title,
-            @NotBlank @Size(max = 1000) @Pattern(regexp = WEB_URL, message = "must be an http(s) URL") String url) {}
+
+            @NotBlank @Size(max = 1000) @Pattern(regexp = WEB_URL, message = "must be an http(s) URL")
+            String url) {}
 }

@@ -53,15 +53,17 @@ class SpecificationSubmissions {
     Submitted submit(SpecificationRequest request, String submittedBy) {
         var refusals = new ArrayList<Refusal>();
         var licenses = request.licenses();
-        licensePolicy.check(licenses.hardware(), licenses.software(), licenses.documentation()).forEach(v -> refusals.add(
-                new Refusal("licenses." + v.part().key(), v.messageKey(), v.arguments())));
+        licensePolicy
+                .check(licenses.hardware(), licenses.software(), licenses.documentation())
+                .forEach(v -> refusals.add(new Refusal("licenses." + v.part().key(), v.messageKey(), v.arguments())));
         if (specifications.existsBySlug(request.slug())) {
             refusals.add(new Refusal("slug", "specification.slugTaken", new Object[] {request.slug()}));
         }
         if (!refusals.isEmpty()) {
             throw new SubmissionRefused(refusals);
         }
-        var specification = new EnterpriseSpecification(request.slug(), request.name().strip(), clock.instant());
+        var specification =
+                new EnterpriseSpecification(request.slug(), request.name().strip(), clock.instant());
         specification.setSummary(request.summary().strip());
         specification.setCategory(request.category().strip());
         specification.setVersion(request.version().strip());
@@ -69,7 +71,8 @@ class SpecificationSubmissions {
         specification.setSoftwareLicense(licenses.software());
         specification.setDocumentationLicense(licenses.documentation());
         specification.setOperationsManualUrl(request.operationsManualUrl());
-        specification.setOperationsManualVersion(request.operationsManualVersion().strip());
+        specification.setOperationsManualVersion(
+                request.operationsManualVersion().strip());
         specification.setOpenSourceStatement(request.openSourceStatement().strip());
         specification.setBusinessModelStatement(request.businessModelStatement().strip());
         specification.setDogfoodingStatement(request.dogfoodingStatement().strip());
@@ -80,7 +83,8 @@ class SpecificationSubmissions {
             request.assets()
                     .forEach(a -> specification
                             .getAssets()
-                            .add(new EnterpriseSpecification.Asset(a.type(), a.title().strip(), a.url())));
+                            .add(new EnterpriseSpecification.Asset(
+                                    a.type(), a.title().strip(), a.url())));
         }
         specification.setStatus(Status.IN_REVIEW);
         specification.setSubmittedBy(submittedBy);

@@ -47,7 +47,7 @@ public class DownloadForm {
     }
 
     public void setEmail(String email) {
-        this.email = email;
+        this.email = email == null ? null : email.strip();
     }
 
     public String getCountry() {
@@ -55,7 +55,7 @@ public class DownloadForm {
     }
 
     public void setCountry(String country) {
-        this.country = country;
+        this.country = country == null ? null : country.strip();
     }
 
     public String getCity() {
@@ -63,7 +63,7 @@ public class DownloadForm {
     }
 
     public void setCity(String city) {
-        this.city = city;
+        this.city = city == null ? null : city.strip();
     }
 
     public String getIntent() {
@@ -71,7 +71,7 @@ public class DownloadForm {
     }
 
     public void setIntent(String intent) {
-        this.intent = intent;
+        this.intent = intent == null ? null : intent.strip();
     }
 
     public boolean isConsentFollowUp() {

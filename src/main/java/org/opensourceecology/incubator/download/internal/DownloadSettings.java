@@ -9,4 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * long after it the follow-up ends without an answer.
  */
 @ConfigurationProperties("incubator.download")
-record DownloadSettings(@DefaultValue("P14D") Duration followUpDelay, @DefaultValue("P30D") Duration finalTimeout) {}
+record DownloadSettings(
+        @DefaultValue("P14D") Duration followUpDelay,
+        @DefaultValue("P30D") Duration finalTimeout) {}

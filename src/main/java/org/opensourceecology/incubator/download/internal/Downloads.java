@@ -28,8 +28,10 @@ class Downloads {
     Download record(String slug, DownloadForm form) {
         var now = clock.instant();
         var download = new Download(slug, now);
-        download.describe(DownloadForm.clean(form.getIntent()), DownloadForm.clean(form.getCity()), DownloadForm.clean(
-                form.getCountry()));
+        download.describe(
+                DownloadForm.clean(form.getIntent()),
+                DownloadForm.clean(form.getCity()),
+                DownloadForm.clean(form.getCountry()));
         String email = DownloadForm.clean(form.getEmail());
         boolean followUp = form.isConsentFollowUp() && email != null;
         if (followUp) {

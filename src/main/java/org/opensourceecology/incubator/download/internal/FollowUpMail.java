@@ -33,9 +33,8 @@ class FollowUpMail {
             log.info("No mail '{}' for download {}: follow-up consent withdrawn", template, downloadId);
             return;
         }
-        var specification = specifications
-                .findBySlug(download.getSpecificationSlug())
-                .orElseThrow();
+        var specification =
+                specifications.findBySlug(download.getSpecificationSlug()).orElseThrow();
         notifications.send(
                 download.getEmail(),
                 template,

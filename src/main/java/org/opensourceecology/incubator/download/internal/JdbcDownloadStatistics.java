@@ -34,14 +34,12 @@ class JdbcDownloadStatistics implements DownloadStatistics, DownloadCounts {
     @Override
     public SortedMap<YearMonth, Long> downloadsByMonth() {
         var months = new TreeMap<YearMonth, Long>();
-        jdbc.query(
-                """
+        jdbc.query("""
                 select extract(year from downloaded_at) as y, extract(month from downloaded_at) as m, count(*) as n
                 from manual_download
-                group by extract(year from downloaded_at), extract(month from downloaded_at)""",
-                rs -> {
-                    months.put(YearMonth.of(rs.getInt("y"), rs.getInt("m")), rs.getLong("n"));
-                });
+                group by extract(year from downloaded_at), extract(month from downloaded_at)""", rs -> {
+            months.put(YearMonth.of(rs.getInt("y"), rs.getInt("m")), rs.getLong("n"));
+        });
         return months;
     }
 }

@@ -132,8 +132,7 @@ class DownloadWebTest {
 
     @Test
     void unknownEnterpriseIsNotFound() throws Exception {
-        mvc.perform(post("/enterprises/nope/downloads").with(csrf()))
-                .andExpect(status().isNotFound());
+        mvc.perform(post("/enterprises/nope/downloads").with(csrf())).andExpect(status().isNotFound());
 
         verify(downloads, never()).record(any(), any());
     }
