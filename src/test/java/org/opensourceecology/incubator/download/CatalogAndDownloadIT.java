@@ -118,7 +118,8 @@ class CatalogAndDownloadIT {
                         .activityId(FollowUpProcess.END_UNSUBSCRIBED)
                         .count())
                 .isEqualTo(1);
-        assertThat(postForm(link.group(1), link.group(1), Map.of()).statusCode())
+        assertThat(get(link.group(1)).body()).contains("you get no more mail");
+        assertThat(postForm("/enterprises/ceb-press", link.group(1), Map.of()).statusCode())
                 .as("unsubscribing twice is fine")
                 .isEqualTo(200);
     }
