@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.opensourceecology.incubator.catalog.EnterpriseSpecificationProcess;
 import org.opensourceecology.incubator.support.IntegrationTest;
@@ -52,6 +53,9 @@ class CatalogAndDownloadIT {
 
     @Autowired
     HistoryService historyService;
+
+    @Autowired
+    TaskService taskService;
 
     final HttpClient browser = HttpClient.newBuilder()
             .cookieHandler(new CookieManager())
@@ -165,6 +169,32 @@ class CatalogAndDownloadIT {
                 .isEqualTo(404);
         assertThat(api("GET", "/api/enterprises/ceb-press", null, null).body())
                 .contains("\"hardware\":\"GPL-3.0-or-later\"");
+
+        var reviewTask = taskService
+                .createTaskQuery()
+                .processInstanceId(review.getId())
+                .taskCandidateGroup("certifiers")
+                .singleResult();
+        taskService.complete(
+                reviewTask.getId(),
+                Map.of(
+                        "openSourceChecked", true,
+                        "businessModelChecked", true,
+                        "dogfoodingChecked", true,
+                        "licencesChecked", true,
+                        "decision", EnterpriseSpecificationProcess.APPROVE,
+                        "reviewComments", ""));
+        executeJobsOf(review.getId());
+        assertThat(jdbc.queryForObject(
+                        "select status from enterprise_specification where slug = ? and published_at is not null",
+                        String.class,
+                        slug))
+                .isEqualTo("PUBLISHED");
+        assertThat(api("GET", "/api/enterprises/" + slug, null, null).statusCode())
+                .isEqualTo(200);
+        assertThat(get("/enterprises/" + slug).body())
+                .contains("Open &lt;Tractor&gt;")
+                .doesNotContain("Open <Tractor>");
 
         var taken = api("POST", "/api/enterprises", specification(slug, "CC-BY-SA-4.0"), "trainee:trainee");
         assertThat(taken.statusCode()).isEqualTo(422);
