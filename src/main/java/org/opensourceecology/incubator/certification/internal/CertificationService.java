@@ -179,6 +179,11 @@ class CertificationService {
         }
     }
 
+    @Transactional(readOnly = true)
+    public java.util.Optional<CertificateStore.Certificate> find(String certificateId) {
+        return store.find(certificateId);
+    }
+
     CertificateStore.Certificate get(String certificateId) {
         return store.find(certificateId)
                 .orElseThrow(() -> new NoSuchElementException("No certificate " + certificateId));
