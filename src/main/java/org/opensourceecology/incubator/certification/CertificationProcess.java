@@ -99,7 +99,8 @@ public final class CertificationProcess {
 
     // The certificate (service_issue_certificate, service_renew_certificate)
     public static final ProcessVariable<String> CERTIFICATE_ID = ProcessVariable.string("certificateId");
-    public static final ProcessVariable<Instant> CERTIFICATE_VALID_UNTIL = ProcessVariable.instant("certificateValidUntil");
+    public static final ProcessVariable<Instant> CERTIFICATE_VALID_UNTIL =
+            ProcessVariable.instant("certificateValidUntil");
     public static final ProcessVariable<Instant> RENEWAL_REMINDER_DATE = ProcessVariable.instant("renewalReminderDate");
 
     // Renewal (forms apply-for-renewal, review-renewal; service_gather_renewal_evidence)

@@ -29,10 +29,7 @@ class CertificationEligibilityDecisionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(
-            delimiter = '|',
-            textBlock =
-                    """
+    @CsvSource(delimiter = '|', textBlock = """
             all met after training          | true  | false | 1 | 3  | 0.9  | true  | true  | true  | Every certification criterion is met.
             all met with prior experience   | false | true  | 2 | 10 | 1.0  | true  | true  | true  | Every certification criterion is met.
             no training, no experience      | false | false | 1 | 3  | 1.0  | true  | true  | false | Complete the immersion training
@@ -67,9 +64,10 @@ class CertificationEligibilityDecisionTest {
         List<Boolean> eligible = result.collectEntries("eligible");
         List<String> reasons = result.collectEntries("reason");
         assertThat(eligible).hasSize(1).containsOnly(expectedEligible);
-        assertThat(reasons).singleElement().asString().startsWith(expectedReason.contains("must be")
-                ? "The enterprise " + expectedReason
-                : expectedReason);
+        assertThat(reasons)
+                .singleElement()
+                .asString()
+                .startsWith(expectedReason.contains("must be") ? "The enterprise " + expectedReason : expectedReason);
     }
 
     @org.junit.jupiter.api.Test

@@ -75,10 +75,12 @@ class CertificationIT {
                 Timestamp.from(Instant.now()),
                 Timestamp.from(Instant.now()),
                 Timestamp.from(Instant.now()));
-        Long runId = jdbc.queryForObject(
-                "select id from production_run where producer_id = ?", Long.class, producer);
+        Long runId = jdbc.queryForObject("select id from production_run where producer_id = ?", Long.class, producer);
         for (int i = 1; i <= 3; i++) {
-            jdbc.update("insert into production_unit (run_id, serial_number) values (?, ?)", runId, "CEB-" + producer + "-" + i);
+            jdbc.update(
+                    "insert into production_unit (run_id, serial_number) values (?, ?)",
+                    runId,
+                    "CEB-" + producer + "-" + i);
             Long unitId = jdbc.queryForObject(
                     "select id from production_unit where run_id = ? and serial_number = ?",
                     Long.class,
@@ -104,7 +106,8 @@ class CertificationIT {
                 .singleResult();
         tasks.claim(review.getId(), "certifier");
         tasks.complete(review.getId(), Map.of("reviewDecision", "certify", "reviewComment", "Good run."));
-        var issue = management.createJobQuery()
+        var issue = management
+                .createJobQuery()
                 .processInstanceId(instance.getId())
                 .activityId(CertificationProcess.SERVICE_ISSUE_CERTIFICATE)
                 .singleResult();
@@ -127,7 +130,8 @@ class CertificationIT {
         assertThat((Map<String, Object>) badge.get("credentialStatus")).containsEntry("status", "valid");
         assertThat(badge.get("validUntil")).isNotNull();
         Map<String, Object> subject = (Map<String, Object>) badge.get("credentialSubject");
-        var identifier = (Map<String, Object>) ((Iterable<?>) subject.get("identifier")).iterator().next();
+        var identifier = (Map<String, Object>)
+                ((Iterable<?>) subject.get("identifier")).iterator().next();
         assertThat(identifier).containsEntry("hashed", true).containsEntry("identityType", "emailAddress");
         assertThat(identifier.get("identityHash").toString()).startsWith("sha256$");
         assertThat(badge.toString()).doesNotContain(producer + "@example.org").contains("CEB-" + producer + "-3");
@@ -152,13 +156,9 @@ class CertificationIT {
 
     @Test
     void expiredCertificateNeverReadsAsValid() {
-        jdbc.update(
-                """
+        jdbc.update("""
                 insert into certification_application (business_key, applicant_id, enterprise_slug, status, created_at)
-                values (?, ?, 'ceb-press', 'CERTIFIED', ?)""",
-                "it-" + producer,
-                producer,
-                Timestamp.from(Instant.now()));
+                values (?, ?, 'ceb-press', 'CERTIFIED', ?)""", "it-" + producer, producer, Timestamp.from(Instant.now()));
         Long applicationId = jdbc.queryForObject(
                 "select id from certification_application where business_key = ?", Long.class, "it-" + producer);
         String id = "expired" + producer + "xxxxxxxx";
@@ -182,9 +182,11 @@ class CertificationIT {
 
     @Test
     void unknownCertificateIsNotFound() {
-        assertThat(http.getForEntity("/certificates/doesNotExist1234567890", String.class).getStatusCode())
+        assertThat(http.getForEntity("/certificates/doesNotExist1234567890", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(http.getForEntity("/api/certificates/doesNotExist1234567890", String.class).getStatusCode())
+        assertThat(http.getForEntity("/api/certificates/doesNotExist1234567890", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 

@@ -13,8 +13,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -79,7 +79,8 @@ class CertificationProcessTest {
         });
         Mocks.register("renewCertificate", (JavaDelegate) e -> {
             calls.add("renew");
-            Instant validUntil = CertificationProcess.CERTIFICATE_VALID_UNTIL.get(e).plus(365, ChronoUnit.DAYS);
+            Instant validUntil =
+                    CertificationProcess.CERTIFICATE_VALID_UNTIL.get(e).plus(365, ChronoUnit.DAYS);
             CertificationProcess.CERTIFICATE_VALID_UNTIL.set(e, validUntil);
             CertificationProcess.RENEWAL_REMINDER_DATE.set(e, validUntil.minus(30, ChronoUnit.DAYS));
         });
@@ -134,8 +135,10 @@ class CertificationProcessTest {
                 .complete(
                         review.getId(),
                         Map.of(
-                                CertificationProcess.REVIEW_DECISION.name(), decision,
-                                CertificationProcess.REVIEW_COMMENT.name(), "Reviewed the runs."));
+                                CertificationProcess.REVIEW_DECISION.name(),
+                                decision,
+                                CertificationProcess.REVIEW_COMMENT.name(),
+                                "Reviewed the runs."));
         processEngine.getIdentityService().clearAuthentication();
     }
 
@@ -179,9 +182,8 @@ class CertificationProcessTest {
                 .isWaitingAt(CertificationProcess.SERVICE_NOTIFY_INELIGIBLE)
                 .variables()
                 .containsEntry("eligible", false);
-        org.assertj.core.api.Assertions.assertThat(
-                        CertificationProcess.ELIGIBILITY_REASONS.from(
-                                processEngine.getRuntimeService().getVariables(instance.getId())))
+        org.assertj.core.api.Assertions.assertThat(CertificationProcess.ELIGIBILITY_REASONS.from(
+                        processEngine.getRuntimeService().getVariables(instance.getId())))
                 .hasValueSatisfying(reasons -> org.assertj.core.api.Assertions.assertThat(reasons.split("\n"))
                         .hasSize(3)
                         .anyMatch(r -> r.contains("3 units"))
@@ -234,8 +236,8 @@ class CertificationProcessTest {
                 .isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("applied");
         processEngine.getIdentityService().setAuthenticatedUserId("mentor");
-        assertThatThrownBy(() -> tasks.complete(
-                        review.getId(), Map.of(CertificationProcess.REVIEW_DECISION.name(), "certify")))
+        assertThatThrownBy(() ->
+                        tasks.complete(review.getId(), Map.of(CertificationProcess.REVIEW_DECISION.name(), "certify")))
                 .isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("Four-eyes rule");
         processEngine.getIdentityService().clearAuthentication();
@@ -274,7 +276,8 @@ class CertificationProcessTest {
         BpmnAwareTestsBridge.complete(review, Map.of("renewalDecision", "decline"));
 
         assertThat(instance)
-                .hasPassed(CertificationProcess.SERVICE_EXPIRE_CERTIFICATE, CertificationProcess.END_CERTIFICATE_EXPIRED)
+                .hasPassed(
+                        CertificationProcess.SERVICE_EXPIRE_CERTIFICATE, CertificationProcess.END_CERTIFICATE_EXPIRED)
                 .isEnded();
     }
 
@@ -289,7 +292,8 @@ class CertificationProcessTest {
 
         assertThat(instance)
                 .hasNotPassed(CertificationProcess.USER_REVIEW_RENEWAL)
-                .hasPassed(CertificationProcess.SERVICE_EXPIRE_CERTIFICATE, CertificationProcess.END_CERTIFICATE_EXPIRED)
+                .hasPassed(
+                        CertificationProcess.SERVICE_EXPIRE_CERTIFICATE, CertificationProcess.END_CERTIFICATE_EXPIRED)
                 .isEnded();
         org.assertj.core.api.Assertions.assertThat(calls).contains("expire");
     }
@@ -306,7 +310,8 @@ class CertificationProcessTest {
                 .correlate();
 
         assertThat(instance)
-                .hasPassed(CertificationProcess.SERVICE_REVOKE_CERTIFICATE, CertificationProcess.END_CERTIFICATE_REVOKED)
+                .hasPassed(
+                        CertificationProcess.SERVICE_REVOKE_CERTIFICATE, CertificationProcess.END_CERTIFICATE_REVOKED)
                 .isEnded();
         org.assertj.core.api.Assertions.assertThat(calls).contains("revoke:Sold units that failed QC");
     }

@@ -43,8 +43,8 @@ class ProductionRunProcessTest {
             calls.add("evaluate");
             ProductionRunProcess.QC_PASS_RATE.set(e, 0.75);
         });
-        Mocks.register("requestProductionRunCorrection", (JavaDelegate) e -> calls.add(
-                "correct: " + ProductionRunProcess.CORRECTION_COMMENT.get(e)));
+        Mocks.register("requestProductionRunCorrection", (JavaDelegate)
+                e -> calls.add("correct: " + ProductionRunProcess.CORRECTION_COMMENT.get(e)));
         Mocks.register("markProductionRunVerified", (JavaDelegate) e -> calls.add("verified"));
     }
 
@@ -85,7 +85,9 @@ class ProductionRunProcessTest {
         complete(task(), Map.of("verificationDecision", ProductionRunProcess.DECISION_VERIFY));
 
         assertThat(instance)
-                .hasPassed(ProductionRunProcess.SERVICE_MARK_RUN_VERIFIED, ProductionRunProcess.END_PRODUCTION_RUN_VERIFIED)
+                .hasPassed(
+                        ProductionRunProcess.SERVICE_MARK_RUN_VERIFIED,
+                        ProductionRunProcess.END_PRODUCTION_RUN_VERIFIED)
                 .isEnded();
         org.assertj.core.api.Assertions.assertThat(calls).containsExactly("open 3 EUR", "evaluate", "verified");
     }
@@ -110,7 +112,9 @@ class ProductionRunProcessTest {
         complete(task(), Map.of("recordingConfirmed", true));
         complete(task(), Map.of("verificationDecision", ProductionRunProcess.DECISION_VERIFY));
 
-        assertThat(instance).hasPassed(ProductionRunProcess.END_PRODUCTION_RUN_VERIFIED).isEnded();
+        assertThat(instance)
+                .hasPassed(ProductionRunProcess.END_PRODUCTION_RUN_VERIFIED)
+                .isEnded();
         org.assertj.core.api.Assertions.assertThat(calls)
                 .containsExactly(
                         "open 3 EUR",

@@ -69,12 +69,16 @@ class CertificateController {
         model.addAttribute("status", status.name());
         model.addAttribute("holderName", holderName(certificate.holderId()));
         model.addAttribute("enterpriseName", enterpriseName(certificate.enterpriseSlug()));
-        model.addAttribute("issuedOn", certificate.issuedAt().atZone(ZoneOffset.UTC).toLocalDate());
-        model.addAttribute("validUntil", certificate.validUntil().atZone(ZoneOffset.UTC).toLocalDate());
+        model.addAttribute(
+                "issuedOn", certificate.issuedAt().atZone(ZoneOffset.UTC).toLocalDate());
+        model.addAttribute(
+                "validUntil", certificate.validUntil().atZone(ZoneOffset.UTC).toLocalDate());
         model.addAttribute(
                 "canRevoke",
                 status == CertificateStore.Status.VALID
-                        && CurrentUser.get().map(u -> u.isIn(Roles.CERTIFIERS) || u.isAdmin()).orElse(false));
+                        && CurrentUser.get()
+                                .map(u -> u.isIn(Roles.CERTIFIERS) || u.isAdmin())
+                                .orElse(false));
         return "certification/certificate";
     }
 
@@ -84,7 +88,10 @@ class CertificateController {
     @ResponseBody
     Map<String, Object> badge(@PathVariable String id) {
         var certificate = find(id);
-        String email = directory.find(certificate.holderId()).map(Directory.Person::email).orElse(null);
+        String email = directory
+                .find(certificate.holderId())
+                .map(Directory.Person::email)
+                .orElse(null);
         return OpenBadge.credential(
                 certificate,
                 enterpriseName(certificate.enterpriseSlug()),
@@ -126,7 +133,9 @@ class CertificateController {
             return ResponseEntity.unprocessableEntity()
                     .body(Map.of("errors", Map.of("enterpriseSlug", "Name a published enterprise of the catalog")));
         }
-        String prior = request.priorExperience() == null ? "" : request.priorExperience().trim();
+        String prior = request.priorExperience() == null
+                ? ""
+                : request.priorExperience().trim();
         if (prior.length() > 4000) {
             return ResponseEntity.unprocessableEntity()
                     .body(Map.of("errors", Map.of("priorExperience", "At most 4000 characters")));

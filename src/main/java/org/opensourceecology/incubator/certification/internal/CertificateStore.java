@@ -63,8 +63,7 @@ class CertificateStore {
             String priorExperience,
             Instant now) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into certification_application (business_key, applicant_id, enterprise_slug, mentor_id,
                             prior_experience, status, created_at)
                         values (:key, :applicant, :slug, :mentor, :prior, 'OPEN', :now)""")
@@ -102,8 +101,7 @@ class CertificateStore {
     }
 
     void insertCertificate(Certificate c, String issuedBy) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into certificate (id, application_id, holder_id, enterprise_slug, operations_manual_version,
                             scope, issued_at, valid_until, status, renewed_count, identity_salt, issued_by)
                         values (:id, :application, :holder, :slug, :version, :scope, :issued, :until, 'VALID', 0, :salt, :by)""")
@@ -137,8 +135,7 @@ class CertificateStore {
     }
 
     boolean hasValid(String holderId, String enterpriseSlug, Instant now) {
-        return jdbc.sql(
-                                """
+        return jdbc.sql("""
                         select count(*) from certificate where holder_id = :holder and enterprise_slug = :slug
                           and status = 'VALID' and valid_until > :now""")
                         .param("holder", holderId)

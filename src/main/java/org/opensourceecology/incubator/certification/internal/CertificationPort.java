@@ -41,14 +41,11 @@ class CertificationPort implements Certifications {
         var certificate = store.find(certificateId)
                 .orElseThrow(() -> new NoSuchElementException("No certificate " + certificateId));
         if (certificate.effectiveStatus(certification.now()) != CertificateStore.Status.VALID) {
-            throw new IllegalStateException("Certificate " + certificateId + " is " + certificate.effectiveStatus(
-                            certification.now())
-                    .name()
-                    .toLowerCase(java.util.Locale.ROOT));
+            throw new IllegalStateException("Certificate " + certificateId + " is "
+                    + certificate.effectiveStatus(certification.now()).name().toLowerCase(java.util.Locale.ROOT));
         }
-        String businessKey = store.findApplication(certificate.applicationId())
-                .orElseThrow()
-                .businessKey();
+        String businessKey =
+                store.findApplication(certificate.applicationId()).orElseThrow().businessKey();
         var instance = runtime.createProcessInstanceQuery()
                 .processDefinitionKey(CertificationProcess.KEY)
                 .processInstanceBusinessKey(businessKey)

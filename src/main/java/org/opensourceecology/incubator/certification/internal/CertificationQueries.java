@@ -40,15 +40,17 @@ class CertificationQueries implements CertificateLookup, CertifiedProducers, Cer
         return store.validOf(enterpriseSlug, clock.instant()).stream()
                 .map(c -> new CertifiedProducer(
                         c.id(),
-                        directory.find(c.holderId()).map(Directory.Person::displayName).orElse(c.holderId()),
+                        directory
+                                .find(c.holderId())
+                                .map(Directory.Person::displayName)
+                                .orElse(c.holderId()),
                         c.validUntil().atZone(ZoneOffset.UTC).toLocalDate()))
                 .toList();
     }
 
     @Override
     public long countCertifiedEnterprises() {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select count(*) from (select distinct holder_id, enterprise_slug from certificate
                                               where status = 'VALID' and valid_until > :now) certified""")
                 .param("now", java.sql.Timestamp.from(Instant.now(clock)))
@@ -59,8 +61,7 @@ class CertificationQueries implements CertificateLookup, CertifiedProducers, Cer
     @Override
     public SortedMap<YearMonth, Long> certificatesIssuedByMonth() {
         var result = new TreeMap<YearMonth, Long>();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         select extract(year from issued_at) as y, extract(month from issued_at) as m, count(*) as issued
                         from certificate
                         group by extract(year from issued_at), extract(month from issued_at)""")

@@ -94,9 +94,7 @@ class CertificationService {
         var application = store.findApplication(applicationId)
                 .orElseThrow(() -> new NoSuchElementException("No certification application " + applicationId));
         var specification = catalog.findBySlug(application.enterpriseSlug());
-        String version = specification
-                .map(s -> s.getOperationsManualVersion())
-                .orElse("unknown");
+        String version = specification.map(s -> s.getOperationsManualVersion()).orElse("unknown");
         String enterpriseName = specification.map(s -> s.getName()).orElse(application.enterpriseSlug());
         Instant issuedAt = now();
         var certificate = new CertificateStore.Certificate(
@@ -122,7 +120,8 @@ class CertificationService {
                 Map.of(
                         "certificateId", certificate.id(),
                         "enterpriseName", enterpriseName,
-                        "validUntil", certificate.validUntil().atZone(ZoneOffset.UTC).toLocalDate()));
+                        "validUntil",
+                                certificate.validUntil().atZone(ZoneOffset.UTC).toLocalDate()));
         return certificate;
     }
 
@@ -140,8 +139,10 @@ class CertificationService {
                 certificate.holderId(),
                 "certification-renewal-reminder",
                 Map.of(
-                        "certificateId", certificateId,
-                        "validUntil", certificate.validUntil().atZone(ZoneOffset.UTC).toLocalDate()));
+                        "certificateId",
+                        certificateId,
+                        "validUntil",
+                        certificate.validUntil().atZone(ZoneOffset.UTC).toLocalDate()));
     }
 
     /** Verified runs of the holder in the current validity period: renewal needs production. */

@@ -48,32 +48,40 @@ final class OpenBadge {
             subject.put(
                     "identifier",
                     List.of(Map.of(
-                            "type", "IdentityObject",
+                            "type",
+                            "IdentityObject",
                             "identityHash",
-                                    "sha256$"
-                                            + CertificationService.sha256Hex(
-                                                    holderEmail.trim().toLowerCase(java.util.Locale.ROOT)
-                                                            + certificate.identitySalt()),
-                            "identityType", "emailAddress",
-                            "hashed", true,
-                            "salt", certificate.identitySalt())));
+                            "sha256$"
+                                    + CertificationService.sha256Hex(
+                                            holderEmail.trim().toLowerCase(java.util.Locale.ROOT)
+                                                    + certificate.identitySalt()),
+                            "identityType",
+                            "emailAddress",
+                            "hashed",
+                            true,
+                            "salt",
+                            certificate.identitySalt())));
         }
         subject.put(
                 "achievement",
                 Map.of(
-                        "id", baseUrl + "/enterprises/" + certificate.enterpriseSlug() + "#certification",
-                        "type", List.of("Achievement"),
-                        "achievementType", "Certificate",
-                        "name", "Certified producer: " + enterpriseName,
-                        "description", certificate.scope() + " (Operations Manual "
-                                + certificate.operationsManualVersion() + ").",
+                        "id",
+                        baseUrl + "/enterprises/" + certificate.enterpriseSlug() + "#certification",
+                        "type",
+                        List.of("Achievement"),
+                        "achievementType",
+                        "Certificate",
+                        "name",
+                        "Certified producer: " + enterpriseName,
+                        "description",
+                        certificate.scope() + " (Operations Manual " + certificate.operationsManualVersion() + ").",
                         "criteria",
-                                Map.of(
-                                        "narrative",
-                                        "Completed immersion training or declared prior experience; built at least 3 units "
-                                                + "in production runs verified by a mentor with at least 90% of units passing "
-                                                + "every quality-control check; published the in-process documentation; "
-                                                + "reviewed by a certifier who did not mentor the holder.")));
+                        Map.of(
+                                "narrative",
+                                "Completed immersion training or declared prior experience; built at least 3 units "
+                                        + "in production runs verified by a mentor with at least 90% of units passing "
+                                        + "every quality-control check; published the in-process documentation; "
+                                        + "reviewed by a certifier who did not mentor the holder.")));
         credential.put("credentialSubject", subject);
         credential.put(
                 "evidence",
@@ -88,7 +96,9 @@ final class OpenBadge {
                             evidence.put(
                                     "description",
                                     run.unitsBuilt() + " units, verified "
-                                            + run.verifiedAt().atZone(ZoneOffset.UTC).toLocalDate());
+                                            + run.verifiedAt()
+                                                    .atZone(ZoneOffset.UTC)
+                                                    .toLocalDate());
                             evidence.put("narrative", "Unit serial numbers: " + String.join(", ", run.serials()));
                             return evidence;
                         })
@@ -97,9 +107,12 @@ final class OpenBadge {
         credential.put(
                 "credentialStatus",
                 Map.of(
-                        "id", url + "#status",
-                        "type", "1EdTechRevocationList",
-                        "status", status.name().toLowerCase(java.util.Locale.ROOT)));
+                        "id",
+                        url + "#status",
+                        "type",
+                        "1EdTechRevocationList",
+                        "status",
+                        status.name().toLowerCase(java.util.Locale.ROOT)));
         if (certificate.revocationReason() != null) {
             credential.put("revocationReason", certificate.revocationReason());
         }

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 /** The service tasks of {@code certification}: thin adapters from process variables to the module. */
 final class ProcessDelegates {
 
-
     private ProcessDelegates() {}
 
     @Component("gatherCertificationEvidence")
@@ -37,7 +36,11 @@ final class ProcessDelegates {
                     execution.setProcessBusinessKey(businessKey);
                 }
                 long applicationId = certification.register(
-                        businessKey, applicantId, slug, MENTOR_ID.find(execution).orElse(null), prior);
+                        businessKey,
+                        applicantId,
+                        slug,
+                        MENTOR_ID.find(execution).orElse(null),
+                        prior);
                 CERTIFICATION_APPLICATION_ID.set(execution, applicationId);
             }
             var evidence = certification.evidence(applicantId, slug);
@@ -78,8 +81,8 @@ final class ProcessDelegates {
                     .evaluateDecisionByKey(CertificationProcess.DECISION_ELIGIBILITY)
                     .variables(inputs)
                     .evaluate();
-            boolean eligible = !result.isEmpty()
-                    && result.stream().allMatch(r -> Boolean.TRUE.equals(r.getEntry("eligible")));
+            boolean eligible =
+                    !result.isEmpty() && result.stream().allMatch(r -> Boolean.TRUE.equals(r.getEntry("eligible")));
             String reasons = result.stream()
                     .filter(r -> !Boolean.TRUE.equals(r.getEntry("eligible")))
                     .map(r -> String.valueOf((Object) r.getEntry("reason")))
@@ -174,8 +177,7 @@ final class ProcessDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            RUNS_SINCE_ISSUE.set(
-                    execution, (int) certification.verifiedRunsInPeriod(CERTIFICATE_ID.get(execution)));
+            RUNS_SINCE_ISSUE.set(execution, (int) certification.verifiedRunsInPeriod(CERTIFICATE_ID.get(execution)));
         }
     }
 

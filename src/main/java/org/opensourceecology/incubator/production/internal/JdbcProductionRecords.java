@@ -19,8 +19,7 @@ class JdbcProductionRecords implements ProductionRecords {
 
     @Override
     public ProducerRecord recordOf(String producerId, String enterpriseSlug) {
-        var runs = jdbc.sql(
-                        """
+        var runs = jdbc.sql("""
                         select count(*) as runs, coalesce(sum(units_built), 0) as units,
                                coalesce(sum(case when documentation_url is null or documentation_url = '' then 1 else 0 end), 0) as undocumented
                         from production_run
@@ -29,8 +28,7 @@ class JdbcProductionRecords implements ProductionRecords {
                 .param("slug", enterpriseSlug)
                 .query((rs, n) -> new int[] {rs.getInt("runs"), rs.getInt("units"), rs.getInt("undocumented")})
                 .single();
-        var units = jdbc.sql(
-                        """
+        var units = jdbc.sql("""
                         select count(*) as units,
                                coalesce(sum(case when unit_checks.checks > 0 and unit_checks.passed = unit_checks.checks then 1 else 0 end), 0) as passing
                         from (select u.id, count(c.id) as checks,
@@ -50,8 +48,8 @@ class JdbcProductionRecords implements ProductionRecords {
 
     @Override
     public List<VerifiedRun> verifiedRunsOf(String producerId, String enterpriseSlug) {
-        return jdbc.sql(
-                        """
+        return jdbc
+                .sql("""
                         select id, verified_at, units_built, documentation_url from production_run
                         where producer_id = :producer and enterprise_slug = :slug and status = 'VERIFIED'
                         order by verified_at, id""")
@@ -79,8 +77,7 @@ class JdbcProductionRecords implements ProductionRecords {
 
     @Override
     public long countVerifiedRunsSince(String producerId, String enterpriseSlug, Instant since) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select count(*) from production_run
                         where producer_id = :producer and enterprise_slug = :slug and status = 'VERIFIED'
                           and verified_at >= :since""")

@@ -42,8 +42,7 @@ class JdbcProductionStatistics implements ProductionStatistics {
     @Override
     public SortedMap<String, BigDecimal> verifiedSalesValueByCurrency() {
         var result = new TreeMap<String, BigDecimal>();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         select currency, coalesce(sum(units_sold * unit_price), 0) as sales
                         from production_run where status = 'VERIFIED'
                         group by currency""")
@@ -55,8 +54,7 @@ class JdbcProductionStatistics implements ProductionStatistics {
     @Override
     public SortedMap<YearMonth, Long> verifiedUnitsByMonth() {
         var result = new TreeMap<YearMonth, Long>();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         select extract(year from verified_at) as y, extract(month from verified_at) as m,
                                coalesce(sum(units_built), 0) as units
                         from production_run where status = 'VERIFIED'

@@ -74,8 +74,7 @@ class ProductionRuns {
             String currency,
             Instant now) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into production_run (application_id, producer_id, enterprise_slug, mentor_id,
                             planned_units, target_price, status, currency, created_at)
                         values (:applicationId, :producerId, :slug, :mentorId, :plannedUnits, :targetPrice,
@@ -103,8 +102,8 @@ class ProductionRuns {
         return jdbc.sql(
                         "select name, description, measurement_unit from qc_criterion where enterprise_slug = :slug order by position, name")
                 .param("slug", enterpriseSlug)
-                .query((rs, n) ->
-                        new Criterion(rs.getString("name"), rs.getString("description"), rs.getString("measurement_unit")))
+                .query((rs, n) -> new Criterion(
+                        rs.getString("name"), rs.getString("description"), rs.getString("measurement_unit")))
                 .list();
     }
 
@@ -122,15 +121,16 @@ class ProductionRuns {
                         jdbc.sql("select criterion, passed, measurement from qc_check where unit_id = :id order by id")
                                 .param("id", unitId)
                                 .query((rs, n) -> new Check(
-                                        rs.getString("criterion"), rs.getBoolean("passed"), rs.getString("measurement")))
+                                        rs.getString("criterion"),
+                                        rs.getBoolean("passed"),
+                                        rs.getString("measurement")))
                                 .list()))
                 .toList();
     }
 
     /** Per unit: how many checks it had and how many passed (aggregated in SQL). */
     List<QualityControl.UnitResult> unitResults(long runId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select u.serial_number,
                                count(c.id) as checks,
                                coalesce(sum(case when c.passed then 1 else 0 end), 0) as passed
@@ -166,8 +166,7 @@ class ProductionRuns {
                         .update();
             }
         }
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         update production_run set status = 'RECORDED', units_built = :built, unit_cost = :cost,
                             unit_price = :price, units_sold = :sold, currency = :currency,
                             documentation_url = :doc, recorded_at = :now
