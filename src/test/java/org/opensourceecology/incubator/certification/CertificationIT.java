@@ -155,6 +155,36 @@ class CertificationIT {
     }
 
     @Test
+    void selfTaughtProducerAppliesFromTasklist() {
+        identity.createMembership(producer, "trainees");
+        identity.setAuthentication(producer, java.util.List.of("trainees"));
+        org.camunda.bpm.engine.runtime.ProcessInstance instance;
+        try {
+            // what Tasklist's start form apply-for-certification submits, as the logged-in producer
+            instance = runtime.startProcessInstanceByKey(
+                    CertificationProcess.KEY,
+                    Map.of("enterpriseSlug", "ceb-press", "priorExperience", "Built six presses in our village."));
+        } finally {
+            identity.clearAuthentication();
+        }
+
+        assertThat(runtime.getVariable(instance.getId(), "applicantId")).isEqualTo(producer);
+        assertThat(runtime.getVariable(instance.getId(), "eligible")).isEqualTo(true);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .singleResult()
+                        .getBusinessKey())
+                .startsWith("certification-");
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(instance.getId())
+                        .taskDefinitionKey(CertificationProcess.USER_REVIEW_CERTIFICATION)
+                        .taskCandidateGroup("certifiers")
+                        .count())
+                .isEqualTo(1);
+        runtime.deleteProcessInstance(instance.getId(), "test done");
+    }
+
+    @Test
     void expiredCertificateNeverReadsAsValid() {
         jdbc.update("""
                 insert into certification_application (business_key, applicant_id, enterprise_slug, status, created_at)
