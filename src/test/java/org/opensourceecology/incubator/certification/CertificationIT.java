@@ -51,6 +51,9 @@ class CertificationIT {
     JdbcTemplate jdbc;
 
     @Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
+
+    @Autowired
     TestRestTemplate http;
 
     String producer;
@@ -182,6 +185,55 @@ class CertificationIT {
                         .count())
                 .isEqualTo(1);
         runtime.deleteProcessInstance(instance.getId(), "test done");
+    }
+
+    @Test
+    void calledFromTheJourneyTheApplicantIsTheTraineeNotWhoeverCompletedTheLastStep() {
+        String key = "it-certification-caller-" + producer;
+        var caller = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key)
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .callActivity("call_certification")
+                .calledElement(CertificationProcess.KEY)
+                .camundaInBusinessKey("#{execution.processBusinessKey}")
+                .camundaIn("traineeId", "applicantId")
+                .camundaIn("mentorId", "mentorId")
+                .camundaIn("enterpriseSlug", "enterpriseSlug")
+                .camundaIn("trainingCompleted", "trainingCompleted")
+                .endEvent()
+                .done();
+        String deployment = repository
+                .createDeployment()
+                .addModelInstance(key + ".bpmn", caller)
+                .deploy()
+                .getId();
+        try {
+            // the mentor's step completes in the journey and the certification starts in that transaction
+            identity.setAuthentication("admin", java.util.List.of("camunda-admin"));
+            var journey = runtime.startProcessInstanceByKey(
+                    key,
+                    "application-" + producer,
+                    Map.of(
+                            "traineeId",
+                            producer,
+                            "mentorId",
+                            "mentor",
+                            "enterpriseSlug",
+                            "ceb-press",
+                            "trainingCompleted",
+                            true));
+            identity.clearAuthentication();
+            var certification = runtime.createProcessInstanceQuery()
+                    .superProcessInstanceId(journey.getId())
+                    .singleResult();
+
+            assertThat(runtime.getVariable(certification.getId(), "applicantId"))
+                    .isEqualTo(producer);
+            assertThat(certification.getBusinessKey()).isEqualTo("application-" + producer);
+        } finally {
+            identity.clearAuthentication();
+            repository.deleteDeployment(deployment, true);
+        }
     }
 
     @Test
