@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opensourceecology.incubator.support.ProcessTestEngine;
 import org.opensourceecology.incubator.training.JourneyProcess;
 
 /**
@@ -36,9 +37,7 @@ import org.opensourceecology.incubator.training.JourneyProcess;
 class CertificationProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-            .assertClassCoverageAtLeast(1.0)
-            .build();
+    static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage();
 
     ProcessEngine processEngine;
 

@@ -21,15 +21,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opensourceecology.incubator.support.ProcessTestEngine;
 
 /** Every path of {@code operations-manual-follow-up}; timers are driven by executing their jobs. */
 @Deployment(resources = "processes/operations-manual-follow-up.bpmn")
 class FollowUpProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-            .assertClassCoverageAtLeast(1.0)
-            .build();
+    static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage();
 
     static final String HASH = "a".repeat(64);
 

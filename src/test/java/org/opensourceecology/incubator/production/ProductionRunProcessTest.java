@@ -19,15 +19,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opensourceecology.incubator.support.ProcessTestEngine;
 
 /** Every path of {@code production-run}, with the module's work mocked. */
 @Deployment(resources = "processes/production-run.bpmn")
 class ProductionRunProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-            .assertClassCoverageAtLeast(1.0)
-            .build();
+    static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage();
 
     ProcessEngine processEngine;
     final List<String> calls = new ArrayList<>();

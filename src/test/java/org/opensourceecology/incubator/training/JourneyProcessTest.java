@@ -22,15 +22,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opensourceecology.incubator.support.ProcessTestEngine;
 
 /** Every path of {@code distributive-enterprise-journey}, with the four stages stubbed. */
 @Deployment(resources = "processes/distributive-enterprise-journey.bpmn")
 class JourneyProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-            .assertClassCoverageAtLeast(1.0)
-            .build();
+    static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage();
 
     ProcessEngine processEngine;
     String stubDeployment;
