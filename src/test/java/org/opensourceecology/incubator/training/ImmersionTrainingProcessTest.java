@@ -52,6 +52,7 @@ class ImmersionTrainingProcessTest {
         Mocks.register("trainingTimers", new TrainingTimers(TrainingSettings.defaults()));
         TaskListener noop = task -> {};
         Mocks.register("showApplication", noop);
+        Mocks.register("showMilestone", noop);
         Mocks.register("checkReviewDecision", noop);
         Mocks.register("checkSignOffDecision", noop);
         Mocks.register("notifyTaskAssignee", (TaskListener) this::notified);
