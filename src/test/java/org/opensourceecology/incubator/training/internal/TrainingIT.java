@@ -29,7 +29,10 @@ import org.opensourceecology.incubator.training.JourneyProcess;
 import org.opensourceecology.incubator.training.TrainingStatistics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -147,6 +150,16 @@ class TrainingIT {
         assertThat(signOff.getName()).startsWith("Sign off milestone: Safety and shop orientation \u2014 ");
         assertForbidden(otherMentor, Roles.MENTORS, signOff, SIGN_OFF_DECISION.with(APPROVE));
         assertForbidden(trainee, Roles.TRAINEES, signOff, SIGN_OFF_DECISION.with(APPROVE));
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String approve = "{\"variables\": {\"signOffDecision\": {\"value\": \"approve\"}}}";
+        assertThat(http.withBasicAuth(otherMentor, password(otherMentor))
+                        .postForEntity(
+                                "/engine-rest/task/" + signOff.getId() + "/complete",
+                                new HttpEntity<>(approve, headers),
+                                String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         assertThatThrownBy(() -> asVoid(
                         mentor,
                         Roles.MENTORS,
