@@ -18,5 +18,5 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"camunda.bpm.job-execution.enabled=false"})
-@ContextConfiguration(initializers = {PostgresTestDatabase.class, TestMail.class})
+@ContextConfiguration(initializers = {SingleProcessEngine.class, PostgresTestDatabase.class, TestMail.class})
 public @interface IntegrationTest {}

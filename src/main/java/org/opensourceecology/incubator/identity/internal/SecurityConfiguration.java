@@ -48,7 +48,8 @@ class SecurityConfiguration {
             throws Exception {
         var entryPoint = new BasicAuthenticationEntryPoint();
         entryPoint.setRealmName(REALM);
-        return http.securityMatcher("/engine-rest/**")
+        // An Ant matcher: the REST API is a Jersey servlet, which a Spring MVC matcher would not match.
+        return http.securityMatcher(antMatcher("/engine-rest/**"))
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))

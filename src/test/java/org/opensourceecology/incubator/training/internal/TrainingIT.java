@@ -32,6 +32,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -150,16 +151,6 @@ class TrainingIT {
         assertThat(signOff.getName()).startsWith("Sign off milestone: Safety and shop orientation \u2014 ");
         assertForbidden(otherMentor, Roles.MENTORS, signOff, SIGN_OFF_DECISION.with(APPROVE));
         assertForbidden(trainee, Roles.TRAINEES, signOff, SIGN_OFF_DECISION.with(APPROVE));
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        String approve = "{\"variables\": {\"signOffDecision\": {\"value\": \"approve\"}}}";
-        assertThat(http.withBasicAuth(otherMentor, password(otherMentor))
-                        .postForEntity(
-                                "/engine-rest/task/" + signOff.getId() + "/complete",
-                                new HttpEntity<>(approve, headers),
-                                String.class)
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
         assertThatThrownBy(() -> asVoid(
                         mentor,
                         Roles.MENTORS,
@@ -196,6 +187,33 @@ class TrainingIT {
                         .getForEntity("/mentor/trainees", String.class)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+
+        // The same rules through /engine-rest, as Tasklist and scripts use it
+        asVoid(
+                trainee,
+                Roles.TRAINEES,
+                () -> taskService.complete(
+                        again.getId(), EVIDENCE_URLS.with("https://wiki.opensourceecology.org/wiki/My_shop_2")));
+        Task secondSignOff = singleTask(applicationId, USER_SIGN_OFF_MILESTONE);
+        String approve = "{\"variables\": {\"signOffDecision\": {\"value\": \"approve\"}}}";
+        assertThat(restComplete(otherMentor, secondSignOff, approve)).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(restComplete(trainee, secondSignOff, approve)).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(restComplete(mentor, secondSignOff, approve)).isEqualTo(HttpStatus.NO_CONTENT);
+        executeJobs();
+        assertThat(mailTo(trainee, "Milestone signed off")).contains("Safety and shop orientation");
+        assertThat(singleTask(applicationId, USER_COMPLETE_MILESTONE).getName())
+                .isEqualTo("Complete milestone: Fabricate the frame and compression chamber");
+    }
+
+    private HttpStatusCode restComplete(String userId, Task task, String json) {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.withBasicAuth(userId, password(userId))
+                .postForEntity(
+                        "/engine-rest/task/" + task.getId() + "/complete",
+                        new HttpEntity<>(json, headers),
+                        String.class)
+                .getStatusCode();
     }
 
     @Test
