@@ -1,0 +1,30 @@
+package org.opensourceecology.incubator.training.internal;
+
+import static org.opensourceecology.incubator.training.ImmersionTrainingProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the application on the review task as task-local variables, so that the form
+ * review-application shows it; they go away with the task instead of living on in the process.
+ */
+@Component("showApplication")
+class ShowApplication implements TaskListener {
+
+    private final Training training;
+
+    ShowApplication(Training training) {
+        this.training = training;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        var application = training.application(APPLICATION_ID.get(task));
+        TRAINEE_NAME.setLocal(task, training.displayName(application.getTraineeId()));
+        MOTIVATION.setLocal(task, application.getMotivation());
+        PRIOR_SKILLS.setLocal(task, application.getPriorSkills() == null ? "" : application.getPriorSkills());
+        LOCATION.setLocal(task, application.getCity() + ", " + application.getCountry());
+    }
+}

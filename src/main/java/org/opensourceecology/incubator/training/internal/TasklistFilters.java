@@ -1,0 +1,133 @@
+package org.opensourceecology.incubator.training.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.opensourceecology.incubator.identity.Roles;
+import org.opensourceecology.incubator.training.ImmersionTrainingProcess;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Saved Tasklist filters for the people of immersion training, each readable by its groups. Created at
+ * start-up when missing (by name), so an admin's later edits to a filter are kept.
+ */
+@Component
+class TasklistFilters {
+
+    record Definition(String nameKey, List<String> groups, TaskQuery query, int priority) {}
+
+    private final FilterService filterService;
+    private final TaskService taskService;
+    private final AuthorizationService authorizationService;
+    private final MessageSource messages;
+
+    TasklistFilters(
+            FilterService filterService,
+            TaskService taskService,
+            AuthorizationService authorizationService,
+            MessageSource messages) {
+        this.filterService = filterService;
+        this.taskService = taskService;
+        this.authorizationService = authorizationService;
+        this.messages = messages;
+    }
+
+    List<Definition> definitions() {
+        return List.of(
+                new Definition(
+                        "filter.myMilestones",
+                        List.of(Roles.TRAINEES),
+                        milestoneTasks(ImmersionTrainingProcess.USER_COMPLETE_MILESTONE)
+                                .taskAssigneeExpression("${currentUser()}"),
+                        -10),
+                new Definition(
+                        "filter.awaitingSignOff",
+                        List.of(Roles.MENTORS),
+                        milestoneTasks(ImmersionTrainingProcess.USER_SIGN_OFF_MILESTONE)
+                                .taskAssigneeExpression("${currentUser()}"),
+                        -9),
+                new Definition(
+                        "filter.applicationsToReview",
+                        List.of(Roles.MENTORS, Roles.ADMINS),
+                        milestoneTasks(ImmersionTrainingProcess.USER_REVIEW_APPLICATION)
+                                .taskCandidateGroup(Roles.MENTORS),
+                        -8));
+    }
+
+    private TaskQuery milestoneTasks(String taskDefinitionKey) {
+        return taskService
+                .createTaskQuery()
+                .processDefinitionKey(ImmersionTrainingProcess.KEY)
+                .taskDefinitionKey(taskDefinitionKey)
+                .orderByDueDate()
+                .asc();
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    @Order(20)
+    void createMissing() {
+        for (Definition definition : definitions()) {
+            String name = messages.getMessage(definition.nameKey(), null, Locale.ENGLISH);
+            Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+            if (filter == null) {
+                filter = filterService
+                        .newTaskFilter(name)
+                        .setQuery(definition.query())
+                        .setProperties(properties(definition.priority()));
+                filterService.saveFilter(filter);
+            }
+            for (String group : definition.groups()) {
+                grantRead(group, filter.getId());
+            }
+        }
+    }
+
+    private Map<String, Object> properties(int priority) {
+        var properties = new LinkedHashMap<String, Object>();
+        properties.put("priority", priority);
+        properties.put("refresh", true);
+        properties.put(
+                "variables",
+                List.of(
+                        variable(ImmersionTrainingProcess.TRAINEE_NAME.name(), "filter.variable.trainee"),
+                        variable(ImmersionTrainingProcess.ENTERPRISE_SLUG.name(), "filter.variable.enterprise"),
+                        variable(ImmersionTrainingProcess.MILESTONE_TITLE.name(), "filter.variable.milestone"),
+                        variable(ImmersionTrainingProcess.MILESTONE_DUE_DATE.name(), "filter.variable.dueDate")));
+        return properties;
+    }
+
+    private Map<String, String> variable(String name, String labelKey) {
+        return Map.of("name", name, "label", messages.getMessage(labelKey, null, Locale.ENGLISH));
+    }
+
+    private void grantRead(String groupId, String filterId) {
+        boolean granted = authorizationService
+                        .createAuthorizationQuery()
+                        .groupIdIn(groupId)
+                        .resourceType(Resources.FILTER)
+                        .resourceId(filterId)
+                        .count()
+                > 0;
+        if (!granted) {
+            var authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(Resources.FILTER);
+            authorization.setResourceId(filterId);
+            authorization.addPermission(Permissions.READ);
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+}
