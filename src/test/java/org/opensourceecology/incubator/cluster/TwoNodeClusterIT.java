@@ -60,6 +60,8 @@ class TwoNodeClusterIT {
                 .run(
                         "--server.port=0",
                         "--spring.application.name=incubator-" + name,
+                        // Engines register JVM-wide by name; other test contexts keep "default".
+                        "--camunda.bpm.process-engine-name=" + name.replace("-", ""),
                         "--camunda.bpm.job-execution.enabled=true",
                         "--camunda.bpm.job-execution.wait-time-in-millis=200",
                         "--camunda.bpm.job-execution.max-wait=1000",
