@@ -10,12 +10,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A mail in the outbox: queued in the sender's transaction, delivered and retried by the dispatcher. */
+/**
+ * A mail in the outbox: queued in the sender's transaction, delivered and retried by the dispatcher.
+ * Public only so that the admin page's templates can read it; the module keeps it internal.
+ */
 @Entity
 @Table(name = "mail_outbox")
-class OutboxMail {
+public class OutboxMail {
 
-    enum Status {
+    public enum Status {
         PENDING,
         SENDING,
         SENT,
@@ -68,47 +71,47 @@ class OutboxMail {
         this.nextAttemptAt = now;
     }
 
-    Long getId() {
+    public Long getId() {
         return id;
     }
 
-    String getRecipient() {
+    public String getRecipient() {
         return recipient;
     }
 
-    String getSubject() {
+    public String getSubject() {
         return subject;
     }
 
-    String getBody() {
+    public String getBody() {
         return body;
     }
 
-    String getTemplate() {
+    public String getTemplate() {
         return template;
     }
 
-    Status getStatus() {
+    public Status getStatus() {
         return status;
     }
 
-    int getAttempts() {
+    public int getAttempts() {
         return attempts;
     }
 
-    Instant getNextAttemptAt() {
+    public Instant getNextAttemptAt() {
         return nextAttemptAt;
     }
 
-    String getLastError() {
+    public String getLastError() {
         return lastError;
     }
 
-    Instant getCreatedAt() {
+    public Instant getCreatedAt() {
         return createdAt;
     }
 
-    Instant getSentAt() {
+    public Instant getSentAt() {
         return sentAt;
     }
 }
