@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -38,6 +39,7 @@ import org.springframework.web.client.RestClient;
 class KeycloakSignOnIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -112,6 +114,36 @@ class KeycloakSignOnIT {
 
         assertThat(browser.get(app() + "/camunda/app/cockpit/default/").statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void portalLogoutEndsTheKeycloakSessionToo() {
+        var browser = new Browser();
+        browser.logInThrough(app() + "/camunda/app/tasklist/default/", "trainee", "trainee");
+        var home = browser.get(app() + "/");
+        var csrf = CSRF_INPUT.matcher(home.body());
+        assertThat(csrf.find()).as("the logout form carries a CSRF token").isTrue();
+
+        var afterLogout = browser.postForm(app() + "/logout", Map.of("_csrf", csrf.group(1)));
+        assertThat(afterLogout.uri().toString()).isEqualTo(app() + "/?logout");
+
+        // Neither the application nor Keycloak remembers the person: Tasklist leads to the login form.
+        assertThat(Browser.isKeycloakLogin(browser.get(app() + "/camunda/app/tasklist/default/")))
+                .isTrue();
+    }
+
+    @Test
+    void tasklistLogoutEndsTheKeycloakSessionToo() {
+        var browser = new Browser();
+        browser.logInThrough(app() + "/camunda/app/tasklist/default/", "mentor", "mentor");
+        // What Tasklist's "Log out" sends: a script POST with the webapps' CSRF header.
+        var logout = browser.post(
+                app() + "/camunda/api/admin/auth/user/default/logout",
+                Map.of("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN"), "Accept", "application/json"));
+        assertThat(logout.statusCode()).isEqualTo(200);
+
+        assertThat(Browser.isKeycloakLogin(browser.get(app() + "/camunda/app/tasklist/default/")))
+                .isTrue();
     }
 
     @Test

@@ -30,9 +30,10 @@ public final class Browser {
     private static final Pattern HIDDEN_INPUT = Pattern.compile(
             "<input[^>]*type=\"hidden\"[^>]*name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
 
+    private final LoopbackCookies cookies = new LoopbackCookies();
     private final HttpClient client = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NORMAL)
-            .cookieHandler(new LoopbackCookies())
+            .cookieHandler(cookies)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
@@ -56,6 +57,27 @@ public final class Browser {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Posts with extra headers, e.g. the Camunda webapps' CSRF header. */
+    public HttpResponse<String> post(String url, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** The value of a cookie the browser holds, e.g. Camunda's XSRF-TOKEN. */
+    public String cookie(String name) {
+        return cookies.cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no cookie " + name));
+    }
+
+    /** Whether the page is Keycloak's login form (the person is not signed on). */
+    public static boolean isKeycloakLogin(HttpResponse<String> page) {
+        return LOGIN_FORM.matcher(page.body()).find();
     }
 
     /**
