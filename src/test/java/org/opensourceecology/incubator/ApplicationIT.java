@@ -120,6 +120,13 @@ class ApplicationIT {
     }
 
     @Test
+    void indexesTheTaskLookupThatCamundaLeavesUnindexed() {
+        assertThat(jdbc.queryForObject(
+                        "select indexdef from pg_indexes where indexname = 'incubator_ru_task_parent'", String.class))
+                .contains("act_ru_task", "parent_task_id_");
+    }
+
+    @Test
     void seedsExampleEnterprises() {
         assertThat(jdbc.queryForList(
                         "select slug from enterprise_specification where status = 'PUBLISHED' order by slug",

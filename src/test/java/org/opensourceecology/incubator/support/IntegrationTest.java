@@ -17,6 +17,10 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"camunda.bpm.job-execution.enabled=false"})
-@ContextConfiguration(initializers = {PostgresTestDatabase.class, TestMail.class})
+        properties = {
+            "camunda.bpm.job-execution.enabled=false",
+            // Tests post from one address far faster than a person; the limit itself is unit-tested.
+            "incubator.rate-limit.requests-per-window=100000"
+        })
+@ContextConfiguration(initializers = {SingleProcessEngine.class, PostgresTestDatabase.class, TestMail.class})
 public @interface IntegrationTest {}

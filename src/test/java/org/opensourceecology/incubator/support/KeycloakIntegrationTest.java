@@ -21,7 +21,11 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"camunda.bpm.job-execution.enabled=false"})
+        properties = {
+            "camunda.bpm.job-execution.enabled=false",
+            // as @IntegrationTest: tests post far faster than a person
+            "incubator.rate-limit.requests-per-window=100000"
+        })
 @ActiveProfiles("keycloak")
 @ContextConfiguration(
         initializers = {SingleProcessEngine.class, KeycloakTestServer.class, PostgresTestDatabase.class, TestMail.class

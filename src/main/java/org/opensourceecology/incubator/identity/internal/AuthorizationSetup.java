@@ -59,6 +59,10 @@ class AuthorizationSetup {
         allowStart(Roles.TRAINEES, TRAINEE_STARTABLE);
         allowStart(Roles.MENTORS, MENTOR_STARTABLE);
         allowStart(Roles.CERTIFIERS, CERTIFIER_STARTABLE);
+        // Tasklist shows the diagram and form of a task's process to those who work in it.
+        grant(Roles.TRAINEES, Resources.PROCESS_DEFINITION, "production-run", ProcessDefinitionPermissions.READ);
+        grant(Roles.MENTORS, Resources.PROCESS_DEFINITION, "production-run", ProcessDefinitionPermissions.READ);
+        grant(Roles.CERTIFIERS, Resources.PROCESS_DEFINITION, "certification", ProcessDefinitionPermissions.READ);
         log.info("Camunda authorizations for {} are in place", Roles.ALL);
     }
 

@@ -2,6 +2,7 @@ package org.opensourceecology.incubator.identity.internal;
 
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -24,6 +25,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * One security model for the whole application. Spring Security authenticates every request; the
@@ -57,7 +59,6 @@ class SecurityConfiguration {
         entryPoint.setRealmName(REALM);
         var signOn = keycloak.getIfAvailable();
         useLocalAuthenticationManager(http, authenticationManager, signOn);
-        // An Ant matcher: /engine-rest is Jersey's servlet, which Spring MVC path matchers do not see.
         http.securityMatcher(antMatcher("/engine-rest/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
@@ -81,33 +82,42 @@ class SecurityConfiguration {
         var camundaLogout = antMatcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
         var signOn = keycloak.getIfAvailable();
         useLocalAuthenticationManager(http, authenticationManager, signOn);
-        http.authorizeHttpRequests(auth -> auth.requestMatchers(
-                                "/", "/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**")
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(ant(
+                                null,
+                                "/",
+                                "/login",
+                                "/error",
+                                "/favicon.ico",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/actuator/health/**",
+                                "/actuator/info",
+                                "/unsubscribe/**"))
                         .permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/info")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/enterprises/**", "/map", "/metrics", "/certificates/**")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/enterprises/*/downloads")
-                        .permitAll()
-                        .requestMatchers("/unsubscribe/**")
-                        .permitAll()
-                        .requestMatchers(
+                        .requestMatchers(ant(
                                 HttpMethod.GET,
+                                "/enterprises/**",
+                                "/map",
+                                "/metrics",
+                                "/certificates/**",
                                 "/api/enterprises/**",
                                 "/api/map",
                                 "/api/metrics",
                                 "/api/metrics.csv",
-                                "/api/certificates/**")
+                                "/api/certificates/**"))
                         .permitAll()
-                        .requestMatchers("/admin/**", "/actuator/**")
+                        .requestMatchers(ant(HttpMethod.POST, "/enterprises/*/downloads"))
+                        .permitAll()
+                        .requestMatchers(ant(null, "/admin/**", "/actuator/**"))
                         .hasAuthority(Roles.authority(Roles.ADMINS))
                         .anyRequest()
                         .authenticated())
                 .httpBasic(basic -> basic.realmName(REALM))
                 // The webapps protect their own API with Camunda's CSRF filter; the JSON API takes
                 // JSON bodies only, which browsers cannot send across sites without CORS.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/**"), antMatcher("/api/**")))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(ant(null, "/camunda/**", "/api/**")))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                         new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/camunda/api/**"))));
@@ -132,6 +142,16 @@ class SecurityConfiguration {
         if (signOn == null) {
             http.authenticationManager(authenticationManager);
         }
+    }
+
+    /**
+     * Path matchers that do not depend on Spring MVC: {@code /engine-rest} and {@code /camunda/api}
+     * are served by Jersey servlets, which MVC-based matchers silently miss.
+     */
+    static RequestMatcher[] ant(HttpMethod method, String... patterns) {
+        return Arrays.stream(patterns)
+                .map(pattern -> method == null ? antMatcher(pattern) : antMatcher(method, pattern))
+                .toArray(RequestMatcher[]::new);
     }
 
     /** Tasklist, Cockpit and Admin take the user from the Spring Security session. */

@@ -1,8 +1,14 @@
 package org.opensourceecology.incubator.notification.internal;
 
 import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import org.opensourceecology.incubator.identity.CurrentUser;
+import org.opensourceecology.incubator.identity.Directory;
+import org.opensourceecology.incubator.notification.Notifications;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,11 +24,23 @@ class MailAdminController {
     private final OutboxRepository outbox;
     private final MailDispatcher dispatcher;
     private final Clock clock;
+    private final Notifications notifications;
+    private final Directory directory;
+    private final TransactionTemplate transactions;
 
-    MailAdminController(OutboxRepository outbox, MailDispatcher dispatcher, Clock clock) {
+    MailAdminController(
+            OutboxRepository outbox,
+            MailDispatcher dispatcher,
+            Clock clock,
+            Notifications notifications,
+            Directory directory,
+            TransactionTemplate transactions) {
         this.outbox = outbox;
         this.dispatcher = dispatcher;
         this.clock = clock;
+        this.notifications = notifications;
+        this.directory = directory;
+        this.transactions = transactions;
     }
 
     @GetMapping
@@ -30,6 +48,27 @@ class MailAdminController {
         model.addAttribute("mails", outbox.findAllByOrderByCreatedAtDesc(Limit.of(200)));
         model.addAttribute("transport", dispatcher.transportName());
         return "admin/mail";
+    }
+
+    /** Sends a test mail to the logged-in admin, to check the SMTP settings. */
+    @PostMapping("/test")
+    String sendTest(RedirectAttributes redirect) {
+        var admin = CurrentUser.get().orElseThrow();
+        var person = directory.find(admin.id());
+        if (person.isEmpty()
+                || person.get().email() == null
+                || person.get().email().isBlank()) {
+            redirect.addFlashAttribute("message", "Your user has no email address to send a test mail to.");
+        } else {
+            transactions.executeWithoutResult(tx -> notifications.send(
+                    person.get().email(),
+                    "notification-test",
+                    Map.of("text", "Sent from /admin/mail."),
+                    Locale.ENGLISH));
+            redirect.addFlashAttribute(
+                    "message", "A test mail to " + person.get().email() + " is queued.");
+        }
+        return "redirect:/admin/mail";
     }
 
     @PostMapping("/{id}/retry")

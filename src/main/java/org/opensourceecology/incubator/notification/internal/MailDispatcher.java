@@ -28,18 +28,27 @@ class MailDispatcher {
     private final MailTransport transport;
     private final Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired
     MailDispatcher(
             OutboxRepository outbox,
             MailSettings settings,
             MailProperties mailProperties,
             ObjectProvider<JavaMailSender> mailSender,
             Clock clock) {
+        this(
+                outbox,
+                settings,
+                StringUtils.hasText(mailProperties.getHost())
+                        ? new SmtpTransport(mailSender.getObject())
+                        : new LocalMailboxTransport(settings.mailboxDirectory()),
+                clock);
+    }
+
+    MailDispatcher(OutboxRepository outbox, MailSettings settings, MailTransport transport, Clock clock) {
         this.outbox = outbox;
         this.settings = settings;
+        this.transport = transport;
         this.clock = clock;
-        this.transport = StringUtils.hasText(mailProperties.getHost())
-                ? new SmtpTransport(mailSender.getObject())
-                : new LocalMailboxTransport(settings.mailboxDirectory());
         log.info("Mail is delivered through {}", transport.name());
     }
 

@@ -1,0 +1,72 @@
+package org.opensourceecology.incubator.certification.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.opensourceecology.incubator.catalog.CertifiedProducers;
+import org.opensourceecology.incubator.certification.CertificateLookup;
+import org.opensourceecology.incubator.certification.CertificationStatistics;
+import org.opensourceecology.incubator.identity.Directory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Read side of certification for other modules: lookups and SQL-aggregated statistics. */
+@Component
+class CertificationQueries implements CertificateLookup, CertifiedProducers, CertificationStatistics {
+
+    private final JdbcClient jdbc;
+    private final CertificateStore store;
+    private final Directory directory;
+    private final Clock clock;
+
+    CertificationQueries(JdbcClient jdbc, CertificateStore store, Directory directory, Clock clock) {
+        this.clock = clock;
+        this.jdbc = jdbc;
+        this.store = store;
+        this.directory = directory;
+    }
+
+    @Override
+    public boolean hasValidCertificate(String holderId, String enterpriseSlug) {
+        return store.hasValid(holderId, enterpriseSlug, clock.instant());
+    }
+
+    @Override
+    public List<CertifiedProducer> certifiedProducersOf(String enterpriseSlug) {
+        return store.validOf(enterpriseSlug, clock.instant()).stream()
+                .map(c -> new CertifiedProducer(
+                        c.id(),
+                        directory
+                                .find(c.holderId())
+                                .map(Directory.Person::displayName)
+                                .orElse(c.holderId()),
+                        c.validUntil().atZone(ZoneOffset.UTC).toLocalDate()))
+                .toList();
+    }
+
+    @Override
+    public long countCertifiedEnterprises() {
+        return jdbc.sql("""
+                        select count(*) from (select distinct holder_id, enterprise_slug from certificate
+                                              where status = 'VALID' and valid_until > :now) certified""")
+                .param("now", java.sql.Timestamp.from(Instant.now(clock)))
+                .query(Long.class)
+                .single();
+    }
+
+    @Override
+    public SortedMap<YearMonth, Long> certificatesIssuedByMonth() {
+        var result = new TreeMap<YearMonth, Long>();
+        jdbc.sql("""
+                        select extract(year from issued_at) as y, extract(month from issued_at) as m, count(*) as issued
+                        from certificate
+                        group by extract(year from issued_at), extract(month from issued_at)""")
+                .query((rs, n) -> result.put(YearMonth.of(rs.getInt("y"), rs.getInt("m")), rs.getLong("issued")))
+                .list();
+        return result;
+    }
+}

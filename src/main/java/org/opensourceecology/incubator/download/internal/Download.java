@@ -1,0 +1,134 @@
+package org.opensourceecology.incubator.download.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One Operations Manual download, with only what the downloader chose to give. */
+@Entity
+@Table(name = "manual_download")
+class Download {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "specification_slug", nullable = false)
+    private String specificationSlug;
+
+    @Column(name = "downloaded_at", nullable = false)
+    private Instant downloadedAt;
+
+    private String intent;
+    private String city;
+    private String country;
+
+    /** Personal data: kept only with consent to follow-up, erased when it is withdrawn. */
+    private String email;
+
+    @Column(name = "email_hash")
+    private String emailHash;
+
+    @Column(name = "consent_follow_up_at")
+    private Instant consentFollowUpAt;
+
+    @Column(name = "consent_map_at")
+    private Instant consentMapAt;
+
+    @Column(name = "follow_up_withdrawn_at")
+    private Instant followUpWithdrawnAt;
+
+    @Column(name = "unsubscribe_token")
+    private String unsubscribeToken;
+
+    protected Download() {}
+
+    Download(String specificationSlug, Instant downloadedAt) {
+        this.specificationSlug = specificationSlug;
+        this.downloadedAt = downloadedAt;
+    }
+
+    void describe(String intent, String city, String country) {
+        this.intent = intent;
+        this.city = city;
+        this.country = country;
+    }
+
+    void consentToFollowUp(String email, String emailHash, String unsubscribeToken, Instant at) {
+        this.email = email;
+        this.emailHash = emailHash;
+        this.unsubscribeToken = unsubscribeToken;
+        this.consentFollowUpAt = at;
+    }
+
+    void consentToMap(Instant at) {
+        this.consentMapAt = at;
+    }
+
+    /** Withdraws the follow-up consent and erases the email. @return false when it was withdrawn before */
+    boolean withdrawFollowUp(Instant at) {
+        if (followUpWithdrawnAt != null) {
+            return false;
+        }
+        followUpWithdrawnAt = at;
+        email = null;
+        emailHash = null;
+        return true;
+    }
+
+    boolean mayMail() {
+        return email != null && consentFollowUpAt != null && followUpWithdrawnAt == null;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getSpecificationSlug() {
+        return specificationSlug;
+    }
+
+    Instant getDownloadedAt() {
+        return downloadedAt;
+    }
+
+    String getIntent() {
+        return intent;
+    }
+
+    String getCity() {
+        return city;
+    }
+
+    String getCountry() {
+        return country;
+    }
+
+    String getEmail() {
+        return email;
+    }
+
+    String getEmailHash() {
+        return emailHash;
+    }
+
+    Instant getConsentFollowUpAt() {
+        return consentFollowUpAt;
+    }
+
+    Instant getConsentMapAt() {
+        return consentMapAt;
+    }
+
+    Instant getFollowUpWithdrawnAt() {
+        return followUpWithdrawnAt;
+    }
+
+    String getUnsubscribeToken() {
+        return unsubscribeToken;
+    }
+}
