@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
 
 /**
  * The whole application with profile {@code keycloak} against the real Keycloak server
@@ -27,6 +29,7 @@ import org.springframework.test.context.ContextConfiguration;
             "incubator.rate-limit.requests-per-window=100000"
         })
 @ActiveProfiles("keycloak")
+@TestExecutionListeners(listeners = SingleProcessEngine.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 @ContextConfiguration(
         initializers = {SingleProcessEngine.class, KeycloakTestServer.class, PostgresTestDatabase.class, TestMail.class
         })
