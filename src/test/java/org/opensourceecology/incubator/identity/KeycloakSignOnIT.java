@@ -179,6 +179,28 @@ class KeycloakSignOnIT {
     }
 
     @Test
+    void jsonApiAcceptsABearerTokenOfTheRealm() {
+        // An unknown enterprise: the request is authenticated and then refused by validation (422).
+        String body = "{\"enterpriseSlug\":\"no-such-enterprise-" + suffix() + "\"}";
+        var anonymous = http.post()
+                .uri(app() + "/api/certifications")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toBodilessEntity();
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        var withToken = http.post()
+                .uri(app() + "/api/certifications")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken("trainee", "trainee"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toBodilessEntity();
+        assertThat(withToken.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
+    @Test
     void userCreatedInKeycloakIsACandidateAtOnce() throws Exception {
         String username = "kcmentor" + suffix();
         createUserInKeycloak(username, "s3cret-" + username, "/mentors");
