@@ -7,6 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
 
 /**
  * The whole application on a random port against the real PostgreSQL server and a GreenMail SMTP
@@ -22,5 +24,6 @@ import org.springframework.test.context.ContextConfiguration;
             // Tests post from one address far faster than a person; the limit itself is unit-tested.
             "incubator.rate-limit.requests-per-window=100000"
         })
-@ContextConfiguration(initializers = {PostgresTestDatabase.class, TestMail.class})
+@TestExecutionListeners(listeners = SingleProcessEngine.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+@ContextConfiguration(initializers = {SingleProcessEngine.class, PostgresTestDatabase.class, TestMail.class})
 public @interface IntegrationTest {}

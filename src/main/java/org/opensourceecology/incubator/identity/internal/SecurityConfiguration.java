@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.opensourceecology.incubator.identity.Roles;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -42,31 +43,46 @@ class SecurityConfiguration {
         return new ProviderManager(new CamundaPasswordAuthenticationProvider(identityService));
     }
 
-    /** {@code /engine-rest}: stateless HTTP Basic, as Camunda Modeler and scripts use it. */
+    /**
+     * {@code /engine-rest}: stateless HTTP Basic, as Camunda Modeler and scripts use it (and, in the
+     * keycloak profile, Bearer tokens of the realm).
+     */
     @Bean
     @Order(1)
     SecurityFilterChain engineRest(
-            HttpSecurity http, AuthenticationManager authenticationManager, IdentityService identityService)
+            HttpSecurity http,
+            AuthenticationManager authenticationManager,
+            IdentityService identityService,
+            ObjectProvider<KeycloakSignOn> keycloak)
             throws Exception {
         var entryPoint = new BasicAuthenticationEntryPoint();
         entryPoint.setRealmName(REALM);
-        return http.securityMatcher(antMatcher("/engine-rest/**"))
-                .authenticationManager(authenticationManager)
+        var signOn = keycloak.getIfAvailable();
+        useLocalAuthenticationManager(http, authenticationManager, signOn);
+        http.securityMatcher(antMatcher("/engine-rest/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .addFilterAfter(new EngineRestAuthenticationFilter(identityService), AuthorizationFilter.class)
-                .build();
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint))
+                .addFilterAfter(new EngineRestAuthenticationFilter(identityService), AuthorizationFilter.class);
+        if (signOn != null) {
+            signOn.engineRest(http);
+        }
+        return http.build();
     }
 
     /** The portal, the JSON API and the Camunda webapps: one session, one sign-on. */
     @Bean
     @Order(2)
-    SecurityFilterChain portal(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain portal(
+            HttpSecurity http, AuthenticationManager authenticationManager, ObjectProvider<KeycloakSignOn> keycloak)
+            throws Exception {
+        var portalLogout = antMatcher(HttpMethod.POST, "/logout");
         var camundaLogout = antMatcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
-        return http.authenticationManager(authenticationManager)
-                .authorizeHttpRequests(auth -> auth.requestMatchers(ant(
+        var signOn = keycloak.getIfAvailable();
+        useLocalAuthenticationManager(http, authenticationManager, signOn);
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(ant(
                                 null,
                                 "/",
                                 "/login",
@@ -98,18 +114,34 @@ class SecurityConfiguration {
                         .hasAuthority(Roles.authority(Roles.ADMINS))
                         .anyRequest()
                         .authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
                 .httpBasic(basic -> basic.realmName(REALM))
-                .logout(logout -> logout.logoutRequestMatcher(
-                                new OrRequestMatcher(antMatcher(HttpMethod.POST, "/logout"), camundaLogout))
-                        .logoutSuccessUrl("/?logout"))
                 // The webapps protect their own API with Camunda's CSRF filter; the JSON API takes
                 // JSON bodies only, which browsers cannot send across sites without CORS.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(ant(null, "/camunda/**", "/api/**")))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                        new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/camunda/api/**"))))
-                .build();
+                        new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/camunda/api/**"))));
+        if (signOn == null) {
+            // Local users: the portal's login form.
+            http.formLogin(form -> form.loginPage("/login").permitAll())
+                    .logout(logout -> logout.logoutRequestMatcher(new OrRequestMatcher(portalLogout, camundaLogout))
+                            .logoutSuccessUrl("/?logout"));
+        } else {
+            signOn.portal(http, portalLogout, camundaLogout);
+        }
+        return http.build();
+    }
+
+    /**
+     * Local users: the password check is the chain's only authentication. With Keycloak the chain adds
+     * the OIDC and JWT providers, and the password check (the {@code authenticationManager} bean) is
+     * their parent.
+     */
+    private static void useLocalAuthenticationManager(
+            HttpSecurity http, AuthenticationManager authenticationManager, KeycloakSignOn signOn) {
+        if (signOn == null) {
+            http.authenticationManager(authenticationManager);
+        }
     }
 
     /**

@@ -1,0 +1,105 @@
+package org.opensourceecology.incubator.identity.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.IdentityProviderException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.ui.ExtendedModelMap;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.ResourceAccessException;
+
+/** What people and clients get when Keycloak does not answer or says no: clear answers, no 500. */
+class KeycloakUnavailableTest {
+
+    @Test
+    void loginPageSaysThatSigningInIsNotPossibleWhileKeycloakIsDown() throws IOException {
+        var settings = new KeycloakSettings(
+                "http://127.0.0.1:" + unusedPort(),
+                "incubator",
+                "incubator",
+                "secret",
+                "incubator-identity",
+                "secret",
+                Duration.ofMinutes(1),
+                Duration.ofMillis(500));
+        var configuration = new KeycloakConfiguration();
+        var signOn = new KeycloakSignOn(
+                settings,
+                configuration.clientRegistrationRepository(settings),
+                new HttpSessionOAuth2AuthorizedClientRepository());
+        var beans = new StaticListableBeanFactory();
+        beans.addBean("keycloakSignOn", signOn);
+        var controller = new LoginController(beans.getBeanProvider(KeycloakSignOn.class));
+        var model = new ExtendedModelMap();
+        var response = new MockHttpServletResponse();
+
+        String view = controller.login(null, model, response);
+
+        assertThat(view).isEqualTo("identity/sign-on-failed");
+        assertThat(response.getStatus()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.value());
+        assertThat(model.get("reachable")).isEqualTo(false);
+    }
+
+    @Test
+    void localLoginKeepsThePortalForm() {
+        var controller = new LoginController(new StaticListableBeanFactory().getBeanProvider(KeycloakSignOn.class));
+
+        assertThat(controller.login(null, new ExtendedModelMap(), new MockHttpServletResponse()))
+                .isEqualTo("login");
+    }
+
+    @Test
+    void invalidGrantFromKeycloakIsAWrongPassword() {
+        var identityService = mock(IdentityService.class);
+        var invalidGrant = HttpClientErrorException.create(
+                HttpStatus.BAD_REQUEST,
+                "Bad Request",
+                HttpHeaders.EMPTY,
+                "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid user credentials\"}"
+                        .getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8);
+        when(identityService.checkPassword(anyString(), anyString()))
+                .thenThrow(new IdentityProviderException("Unable to authenticate user", invalidGrant));
+        var provider = new CamundaPasswordAuthenticationProvider(identityService);
+
+        assertThatThrownBy(() ->
+                        provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin", "wrong")))
+                .isInstanceOf(BadCredentialsException.class);
+    }
+
+    @Test
+    void unreachableKeycloakIsAnAuthenticationServiceFailureNotAServerError() {
+        var identityService = mock(IdentityService.class);
+        when(identityService.checkPassword(anyString(), anyString()))
+                .thenThrow(new IdentityProviderException(
+                        "Unable to authenticate user", new ResourceAccessException("Connection refused")));
+        var provider = new CamundaPasswordAuthenticationProvider(identityService);
+
+        assertThatThrownBy(() ->
+                        provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin", "admin")))
+                .isInstanceOf(AuthenticationServiceException.class);
+    }
+
+    private static int unusedPort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
