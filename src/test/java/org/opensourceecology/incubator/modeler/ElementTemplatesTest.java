@@ -50,9 +50,13 @@ class ElementTemplatesTest {
             assertThat(template.path("$schema").asText())
                     .as(file.toString())
                     .isEqualTo("https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json");
-            assertThat(template.path("appliesTo").toString()).as(file.toString()).isEqualTo("[\"bpmn:ServiceTask\"]");
+            assertThat(template.path("appliesTo").toString())
+                    .as(file.toString())
+                    .isEqualTo("[\"bpmn:ServiceTask\"]");
             assertThat(template.path("name").asText()).as(file.toString()).matches("[A-Z][a-z].*");
-            assertThat(template.path("description").asText()).as(file.toString()).hasSizeGreaterThan(20);
+            assertThat(template.path("description").asText())
+                    .as(file.toString())
+                    .hasSizeGreaterThan(20);
             assertThat(template.path("id").asText())
                     .as(file.toString())
                     .isEqualTo("org.opensourceecology.incubator." + beanOf(file, template));
@@ -64,7 +68,8 @@ class ElementTemplatesTest {
         Map<String, Boolean> asyncInDiagrams = new TreeMap<>();
         Pattern serviceTask = Pattern.compile("<bpmn:serviceTask([^>]*)>");
         try (Stream<Path> diagrams = Files.list(Path.of("processes"))) {
-            for (Path diagram : diagrams.filter(p -> p.toString().endsWith(".bpmn")).toList()) {
+            for (Path diagram :
+                    diagrams.filter(p -> p.toString().endsWith(".bpmn")).toList()) {
                 Matcher m = serviceTask.matcher(Files.readString(diagram));
                 while (m.find()) {
                     Matcher bean = Pattern.compile("camunda:delegateExpression=\"\\$\\{(\\w+)}\"")
@@ -80,7 +85,8 @@ class ElementTemplatesTest {
             String bean = beanOf(file, template);
             boolean asyncInTemplate = false;
             for (JsonNode property : template.path("properties")) {
-                if ("camunda:asyncBefore".equals(property.path("binding").path("name").asText())) {
+                if ("camunda:asyncBefore"
+                        .equals(property.path("binding").path("name").asText())) {
                     asyncInTemplate = property.path("value").asBoolean();
                 }
             }
