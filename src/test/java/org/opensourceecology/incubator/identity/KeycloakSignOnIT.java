@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
-import org.opensourceecology.incubator.support.Browser;
+import org.opensourceecology.incubator.support.SignOnClient;
 import org.opensourceecology.incubator.support.KeycloakIntegrationTest;
 import org.opensourceecology.incubator.support.KeycloakTestServer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,7 +74,7 @@ class KeycloakSignOnIT {
         String traineeTask = startWithAssignee(processKey, "trainee");
         String mentorTask = startWithAssignee(processKey, "mentor");
 
-        var browser = new Browser();
+        var browser = new SignOnClient();
         var landing = browser.logInThrough(app() + "/camunda/app/tasklist/default/", "trainee", "trainee");
         assertThat(landing.statusCode()).isEqualTo(200);
         assertThat(landing.uri().toString()).startsWith(app() + "/camunda/app/tasklist/default/");
@@ -99,7 +99,7 @@ class KeycloakSignOnIT {
     void mentorReachesTheTaskAssignedToThem() throws Exception {
         String task = startWithAssignee(deployTaskProcess(), "mentor");
 
-        var browser = new Browser();
+        var browser = new SignOnClient();
         browser.logInThrough(app() + "/camunda/app/tasklist/default/", "mentor", "mentor");
 
         var response = browser.getJson(app() + "/camunda/api/engine/engine/default/task/" + task);
@@ -109,7 +109,7 @@ class KeycloakSignOnIT {
 
     @Test
     void traineeIsForbiddenInCockpit() {
-        var browser = new Browser();
+        var browser = new SignOnClient();
         browser.logInThrough(app() + "/camunda/app/tasklist/default/", "trainee", "trainee");
 
         assertThat(browser.get(app() + "/camunda/app/cockpit/default/").statusCode())
@@ -118,7 +118,7 @@ class KeycloakSignOnIT {
 
     @Test
     void portalLogoutEndsTheKeycloakSessionToo() {
-        var browser = new Browser();
+        var browser = new SignOnClient();
         browser.logInThrough(app() + "/camunda/app/tasklist/default/", "trainee", "trainee");
         var home = browser.get(app() + "/");
         var csrf = CSRF_INPUT.matcher(home.body());
@@ -128,13 +128,13 @@ class KeycloakSignOnIT {
         assertThat(afterLogout.uri().toString()).isEqualTo(app() + "/?logout");
 
         // Neither the application nor Keycloak remembers the person: Tasklist leads to the login form.
-        assertThat(Browser.isKeycloakLogin(browser.get(app() + "/camunda/app/tasklist/default/")))
+        assertThat(SignOnClient.isKeycloakLogin(browser.get(app() + "/camunda/app/tasklist/default/")))
                 .isTrue();
     }
 
     @Test
     void tasklistLogoutEndsTheKeycloakSessionToo() {
-        var browser = new Browser();
+        var browser = new SignOnClient();
         browser.logInThrough(app() + "/camunda/app/tasklist/default/", "mentor", "mentor");
         // What Tasklist's "Log out" sends: a script POST with the webapps' CSRF header.
         var logout = browser.post(
@@ -142,7 +142,7 @@ class KeycloakSignOnIT {
                 Map.of("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN"), "Accept", "application/json"));
         assertThat(logout.statusCode()).isEqualTo(200);
 
-        assertThat(Browser.isKeycloakLogin(browser.get(app() + "/camunda/app/tasklist/default/")))
+        assertThat(SignOnClient.isKeycloakLogin(browser.get(app() + "/camunda/app/tasklist/default/")))
                 .isTrue();
     }
 

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * http (Keycloak sets {@code Secure; SameSite=None} even over http; Java's cookie store drops such
  * cookies otherwise).
  */
-public final class Browser {
+public final class SignOnClient {
 
     private static final Pattern LOGIN_FORM =
             Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
