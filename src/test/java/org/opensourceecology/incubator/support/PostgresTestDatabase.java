@@ -10,8 +10,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points integration tests at a fresh database on the real PostgreSQL server: 127.0.0.1:5432, user
- * postgres, unless TEST_DB_HOST, TEST_DB_PORT, TEST_DB_USER, TEST_DB_PASSWORD or TEST_DB_NAME say
- * otherwise. The database is dropped and created once per test run; every Spring context of the run
+ * postgres, database incubator_test_&lt;checkout&gt;, unless TEST_DB_HOST, TEST_DB_PORT, TEST_DB_USER,
+ * TEST_DB_PASSWORD or TEST_DB_NAME say otherwise. The database is dropped and created once per test run; every Spring context of the run
  * shares it, as the nodes of a cluster share theirs.
  */
 public class PostgresTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -22,7 +22,11 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
     public static final String PORT = env("TEST_DB_PORT", "5432");
     public static final String USER = env("TEST_DB_USER", "postgres");
     public static final String PASSWORD = env("TEST_DB_PASSWORD", "");
-    public static final String NAME = env("TEST_DB_NAME", "incubator_test");
+    /**
+     * One database per checkout, so that test runs in two working copies on the same server (two
+     * developers, or CI beside a developer) never drop each other's database.
+     */
+    public static final String NAME = env("TEST_DB_NAME", "incubator_test_" + checkoutId());
 
     public static String url() {
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + NAME;
@@ -56,6 +60,11 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
                             + e.getMessage(),
                     e);
         }
+    }
+
+    private static String checkoutId() {
+        String dir = java.nio.file.Path.of("").toAbsolutePath().normalize().toString();
+        return Integer.toHexString(dir.hashCode() & 0x7fffffff);
     }
 
     private static String env(String name, String defaultValue) {
