@@ -4,6 +4,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -19,6 +20,8 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 
 /**
  * An enterprise replicated in another town. Personal data: the owner and mentor ids (Camunda user ids,
@@ -42,7 +45,9 @@ class ReplicatedEnterprise {
     @Column(name = "owner_id", nullable = false)
     private String ownerId;
 
-    @ElementCollection
+    // few per enterprise, needed for every ownership and certificate check: one sub-select per query
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
     @CollectionTable(name = "replicated_enterprise_co_owner", joinColumns = @JoinColumn(name = "enterprise_id"))
     @Column(name = "owner_id", nullable = false)
     private Set<String> coOwnerIds = new HashSet<>();
