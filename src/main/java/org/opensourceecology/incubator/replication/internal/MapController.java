@@ -84,8 +84,10 @@ class MapController {
             properties.put("country", entry.country());
             var feature = new LinkedHashMap<String, Object>();
             feature.put("type", "Feature");
-            // GeoJSON order: longitude, latitude
-            feature.put("geometry", Map.of("type", "Point", "coordinates", List.of(entry.longitude(), entry.latitude())));
+            var geometry = new LinkedHashMap<String, Object>();
+            geometry.put("type", "Point");
+            geometry.put("coordinates", List.of(entry.longitude(), entry.latitude())); // GeoJSON: longitude first
+            feature.put("geometry", geometry);
             feature.put("properties", properties);
             features.add(feature);
         }
