@@ -20,6 +20,7 @@ import org.opensourceecology.incubator.production.ProductionStatistics;
 import org.opensourceecology.incubator.replication.ReplicationStatistics;
 import org.opensourceecology.incubator.training.TrainingStatistics;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,8 +41,9 @@ class MetricsService {
     private final MetricsSettings settings;
     private final Clock clock;
 
-    private Metrics cached;
-    private Instant cachedAt = Instant.MIN;
+    private record Snapshot(Metrics metrics, Instant at) {}
+
+    private volatile Snapshot snapshot;
 
     MetricsService(
             ObjectProvider<DownloadStatistics> downloads,
@@ -62,14 +64,36 @@ class MetricsService {
         this.clock = clock;
     }
 
-    /** The metrics, at most {@code cacheTtl} old. */
-    synchronized Metrics current() {
-        Instant now = clock.instant();
-        if (cached == null || !now.isBefore(cachedAt.plus(settings.cacheTtl()))) {
-            cached = compute();
-            cachedAt = now;
-        }
-        return cached;
+    /**
+     * The metrics, at most {@code cacheTtl} old. The background refresh keeps the snapshot young, so
+     * a request computes only when the application has just started or the refresh fell behind.
+     */
+    Metrics current() {
+        var fresh = fresh();
+        return fresh != null ? fresh : refreshIfStale();
+    }
+
+    private Metrics fresh() {
+        var current = this.snapshot;
+        return current != null && clock.instant().isBefore(current.at().plus(settings.cacheTtl()))
+                ? current.metrics()
+                : null;
+    }
+
+    /** Many requests that find the snapshot stale at once compute it once. */
+    private synchronized Metrics refreshIfStale() {
+        var fresh = fresh();
+        return fresh != null ? fresh : refresh();
+    }
+
+    @Scheduled(
+            initialDelayString = "${incubator.metrics.refresh-interval:PT5S}",
+            fixedDelayString = "${incubator.metrics.refresh-interval:PT5S}")
+    synchronized Metrics refresh() {
+        Instant at = clock.instant();
+        var metrics = compute();
+        snapshot = new Snapshot(metrics, at);
+        return metrics;
     }
 
     Metrics compute() {

@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param cacheTtl how long computed metrics are served before they are computed again; the public
  *     pages, the API and Prometheus scrapes share one snapshot
+ * @param refreshInterval how often the snapshot is recomputed in the background, so that requests
+ *     never wait for the queries (keep it below {@code cacheTtl})
  */
 @ConfigurationProperties("incubator.metrics")
-record MetricsSettings(@DefaultValue("PT10S") Duration cacheTtl) {}
+record MetricsSettings(@DefaultValue("PT10S") Duration cacheTtl, @DefaultValue("PT5S") Duration refreshInterval) {}

@@ -55,7 +55,7 @@ class MetricsServiceTest {
                 provider(ProductionStatistics.class),
                 provider(CertificationStatistics.class),
                 provider(ReplicationStatistics.class),
-                new MetricsSettings(Duration.ofSeconds(10)),
+                new MetricsSettings(Duration.ofSeconds(10), Duration.ofSeconds(5)),
                 clock);
     }
 
