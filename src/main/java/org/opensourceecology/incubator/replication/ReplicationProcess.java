@@ -66,7 +66,8 @@ public final class ReplicationProcess {
     public static final ProcessVariable<String> STARTUP_COST_CURRENCY = ProcessVariable.string("startupCostCurrency");
 
     // Set along the way
-    public static final ProcessVariable<Long> REPLICATED_ENTERPRISE_ID = ProcessVariable.longValue("replicatedEnterpriseId");
+    public static final ProcessVariable<Long> REPLICATED_ENTERPRISE_ID =
+            ProcessVariable.longValue("replicatedEnterpriseId");
     /** When the next reporting period opens; also when the open one is missed. */
     public static final ProcessVariable<Instant> NEXT_PERIOD_START = ProcessVariable.instant("nextPeriodStart");
 

@@ -68,14 +68,14 @@ class ReplicationProcessTest {
         });
         Mocks.register("remindOwnerToReport", (JavaDelegate) e -> calls.add("remind " + PERIOD_LABEL.get(e)));
         Mocks.register("recordMissedReport", (JavaDelegate) e -> calls.add("missed " + PERIOD_LABEL.get(e)));
-        Mocks.register("recordProductionReport", (JavaDelegate) e -> calls.add(
-                "report " + PERIOD_LABEL.get(e) + " units " + UNITS_PRODUCED.get(e)));
+        Mocks.register("recordProductionReport", (JavaDelegate)
+                e -> calls.add("report " + PERIOD_LABEL.get(e) + " units " + UNITS_PRODUCED.get(e)));
         Mocks.register("assessViability", (JavaDelegate) e -> {
             VIABLE.set(e, viable);
             VIABILITY_SUMMARY.set(e, viable ? "meets the thresholds" : "falls short on hourly earnings");
         });
-        Mocks.register("closeReplicatedEnterprise", (JavaDelegate) e -> calls.add(
-                "close " + REPLICATED_ENTERPRISE_ID.get(e)));
+        Mocks.register(
+                "closeReplicatedEnterprise", (JavaDelegate) e -> calls.add("close " + REPLICATED_ENTERPRISE_ID.get(e)));
     }
 
     @AfterEach
@@ -90,9 +90,7 @@ class ReplicationProcessTest {
     ProcessInstance startAs(String userId, VariableMap variables) {
         processEngine.getIdentityService().setAuthenticatedUserId(userId);
         try {
-            return processEngine
-                    .getRuntimeService()
-                    .startProcessInstanceByKey(KEY, "registration-test", variables);
+            return processEngine.getRuntimeService().startProcessInstanceByKey(KEY, "registration-test", variables);
         } finally {
             processEngine.getIdentityService().clearAuthentication();
         }
@@ -109,7 +107,10 @@ class ReplicationProcessTest {
     }
 
     Job job(ProcessInstance instance, String activityId) {
-        return jobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+        return jobQuery()
+                .processInstanceId(instance.getId())
+                .activityId(activityId)
+                .singleResult();
     }
 
     void periodEnds(ProcessInstance instance) {
@@ -138,7 +139,8 @@ class ReplicationProcessTest {
                 .hasBusinessKey(String.valueOf(ENTERPRISE_ID));
         assertThat(instance).variables().containsEntry("ownerId", "owner");
         assertThat(calls).containsExactly("register Lagos Brick Works for owner");
-        assertThat(job(instance, TIMER_NEXT_REPORTING_PERIOD).getDuedate()).isEqualTo(java.util.Date.from(instant(periodEnd)));
+        assertThat(job(instance, TIMER_NEXT_REPORTING_PERIOD).getDuedate())
+                .isEqualTo(java.util.Date.from(instant(periodEnd)));
     }
 
     @Test
@@ -177,7 +179,11 @@ class ReplicationProcessTest {
         complete(reportTask, report(12));
 
         assertThat(instance)
-                .hasPassed(SERVICE_RECORD_PRODUCTION_REPORT, GATEWAY_STILL_TRADING, SERVICE_ASSESS_VIABILITY, GATEWAY_VIABLE)
+                .hasPassed(
+                        SERVICE_RECORD_PRODUCTION_REPORT,
+                        GATEWAY_STILL_TRADING,
+                        SERVICE_ASSESS_VIABILITY,
+                        GATEWAY_VIABLE)
                 .hasNotPassed(USER_FOLLOW_UP_VIABILITY)
                 .isWaitingAt(TIMER_NEXT_REPORTING_PERIOD);
         assertThat(calls).containsSubsequence("open 2027-Q1", "report 2027-Q1 units 12");

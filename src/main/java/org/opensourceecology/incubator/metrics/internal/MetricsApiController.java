@@ -26,7 +26,8 @@ class MetricsApiController {
     @GetMapping(value = "/api/metrics", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Metrics> json() {
         return ResponseEntity.ok()
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(10)).cachePublic())
+                .cacheControl(
+                        CacheControl.maxAge(java.time.Duration.ofSeconds(10)).cachePublic())
                 .body(metrics.current());
     }
 
@@ -59,9 +60,18 @@ class MetricsApiController {
         return csv.toString();
     }
 
-    private static void row(StringBuilder csv, String section, String name, String month, String currency, Object value) {
+    private static void row(
+            StringBuilder csv, String section, String name, String month, String currency, Object value) {
         // every cell is a fixed name, a month, an ISO code or a number: nothing needs quoting
-        csv.append(section).append(',').append(name).append(',').append(month).append(',').append(currency)
-                .append(',').append(value instanceof BigDecimal d ? d.toPlainString() : value).append('\n');
+        csv.append(section)
+                .append(',')
+                .append(name)
+                .append(',')
+                .append(month)
+                .append(',')
+                .append(currency)
+                .append(',')
+                .append(value instanceof BigDecimal d ? d.toPlainString() : value)
+                .append('\n');
     }
 }

@@ -29,18 +29,31 @@ class MetricsGauges implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        gauge(registry, "incubator.downloads", "Operations Manual downloads", () -> metrics.current()
-                .downloads());
-        gauge(registry, "incubator.enterprises.replicated", "Enterprises replicated", () -> metrics.current()
-                .enterprisesReplicated());
-        gauge(registry, "incubator.enterprise.specifications", "Published enterprise specifications", () -> metrics
-                .current()
-                .enterpriseSpecifications());
-        gauge(registry, "incubator.certified.enterprises", "Certified enterprises", () -> metrics.current()
-                .certifiedEnterprises());
-        gauge(registry, "incubator.production.volume", "Units produced in verified runs and reported", () -> metrics
-                .current()
-                .productionVolume());
+        gauge(
+                registry,
+                "incubator.downloads",
+                "Operations Manual downloads",
+                () -> metrics.current().downloads());
+        gauge(
+                registry,
+                "incubator.enterprises.replicated",
+                "Enterprises replicated",
+                () -> metrics.current().enterprisesReplicated());
+        gauge(
+                registry,
+                "incubator.enterprise.specifications",
+                "Published enterprise specifications",
+                () -> metrics.current().enterpriseSpecifications());
+        gauge(
+                registry,
+                "incubator.certified.enterprises",
+                "Certified enterprises",
+                () -> metrics.current().certifiedEnterprises());
+        gauge(
+                registry,
+                "incubator.production.volume",
+                "Units produced in verified runs and reported",
+                () -> metrics.current().productionVolume());
         marketValue = MultiGauge.builder("incubator.market.value")
                 .description("Sales value of verified runs and reports, per currency")
                 .register(registry);
@@ -55,10 +68,13 @@ class MetricsGauges implements MeterBinder {
         }
         gauge.register(
                 metrics.current().marketValue().keySet().stream()
-                        .map(currency -> MultiGauge.Row.of(Tags.of("currency", currency), metrics, m -> m.current()
-                                .marketValue()
-                                .getOrDefault(currency, java.math.BigDecimal.ZERO)
-                                .doubleValue()))
+                        .map(currency -> MultiGauge.Row.of(
+                                Tags.of("currency", currency),
+                                metrics,
+                                m -> m.current()
+                                        .marketValue()
+                                        .getOrDefault(currency, java.math.BigDecimal.ZERO)
+                                        .doubleValue()))
                         .toList(),
                 true);
     }

@@ -13,4 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     never wait for the queries (keep it below {@code cacheTtl})
  */
 @ConfigurationProperties("incubator.metrics")
-record MetricsSettings(@DefaultValue("PT10S") Duration cacheTtl, @DefaultValue("PT5S") Duration refreshInterval) {}
+record MetricsSettings(
+        @DefaultValue("PT10S") Duration cacheTtl,
+        @DefaultValue("PT5S") Duration refreshInterval) {}

@@ -9,5 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("incubator.map")
 record MapSettings(
-        @DefaultValue("https://tile.openstreetmap.org/{z}/{x}/{y}.png") String tileUrl,
+        @DefaultValue("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+        String tileUrl,
+
         @DefaultValue("&copy; OpenStreetMap contributors") String tileAttribution) {}

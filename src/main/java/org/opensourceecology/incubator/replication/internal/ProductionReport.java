@@ -60,7 +60,8 @@ class ProductionReport {
 
     protected ProductionReport() {}
 
-    ProductionReport(Long enterpriseId, ReportingPeriod period, ReportFigures figures, String submittedBy, Instant now) {
+    ProductionReport(
+            Long enterpriseId, ReportingPeriod period, ReportFigures figures, String submittedBy, Instant now) {
         this.enterpriseId = enterpriseId;
         this.periodLabel = period.label();
         this.periodStart = period.start();

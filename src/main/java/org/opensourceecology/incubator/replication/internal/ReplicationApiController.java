@@ -52,6 +52,7 @@ class ReplicationApiController {
             // no process waits (e.g. its instance was removed in Cockpit): close the record itself
             replication.close(id);
         }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id, "status", EnterpriseStatus.CLOSED.name()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(Map.of("id", id, "status", EnterpriseStatus.CLOSED.name()));
     }
 }

@@ -35,7 +35,9 @@ class ReplicationApiErrors {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<Map<String, Object>> invalid(MethodArgumentNotValidException e) {
         var fields = new TreeMap<String, String>();
-        e.getBindingResult().getFieldErrors().forEach(f -> fields.merge(f.getField(), f.getDefaultMessage(), (a, b) -> a + "; " + b));
+        e.getBindingResult()
+                .getFieldErrors()
+                .forEach(f -> fields.merge(f.getField(), f.getDefaultMessage(), (a, b) -> a + "; " + b));
         return error(HttpStatus.UNPROCESSABLE_ENTITY, "Some fields are invalid", fields);
     }
 
@@ -57,7 +59,8 @@ class ReplicationApiErrors {
         return error(HttpStatus.FORBIDDEN, e.getMessage(), Map.of());
     }
 
-    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message, Map<String, String> fields) {
+    private static ResponseEntity<Map<String, Object>> error(
+            HttpStatus status, String message, Map<String, String> fields) {
         var body = new LinkedHashMap<String, Object>();
         body.put("status", status.value());
         body.put("message", message);

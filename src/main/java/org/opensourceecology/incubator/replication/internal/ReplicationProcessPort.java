@@ -40,13 +40,17 @@ class ReplicationProcessPort {
         CONSENT_MAP.putIn(variables, details.consentMap());
         WEBSITE.putIn(variables, details.website());
         FOUNDED_ON.putIn(variables, details.foundedOn());
-        STARTUP_COST.putIn(variables, details.startupCost() == null ? null : details.startupCost().doubleValue());
+        STARTUP_COST.putIn(
+                variables,
+                details.startupCost() == null ? null : details.startupCost().doubleValue());
         STARTUP_COST_CURRENCY.putIn(variables, details.startupCostCurrency());
         var instance = runtime.createProcessInstanceByKey(ReplicationProcess.KEY)
                 .businessKey("registration-" + UUID.randomUUID())
                 .setVariables(variables)
                 .executeWithVariablesInReturn();
-        return new Started(instance.getId(), REPLICATED_ENTERPRISE_ID.from(instance.getVariables()).orElseThrow());
+        return new Started(
+                instance.getId(),
+                REPLICATED_ENTERPRISE_ID.from(instance.getVariables()).orElseThrow());
     }
 
     /**

@@ -81,7 +81,9 @@ class ReplicationService {
         if (details.startupCost() != null) {
             enterprise.setStartupCost(
                     details.startupCost(),
-                    details.startupCostCurrency() == null ? settings.viability().currency() : details.startupCostCurrency());
+                    details.startupCostCurrency() == null
+                            ? settings.viability().currency()
+                            : details.startupCostCurrency());
         }
         details.coOwnerIds().stream().filter(id -> !id.equals(ownerId)).forEach(enterprise.getCoOwnerIds()::add);
         return enterprises.save(enterprise);
@@ -106,7 +108,8 @@ class ReplicationService {
 
     /** Stores a report (once per period), resets the missed count and reactivates a lapsed enterprise. */
     @Transactional
-    ProductionReport recordReport(long enterpriseId, ReportingPeriod period, ReportFigures figures, String submittedBy) {
+    ProductionReport recordReport(
+            long enterpriseId, ReportingPeriod period, ReportFigures figures, String submittedBy) {
         List<String> problems = figures.problems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
@@ -188,11 +191,14 @@ class ReplicationService {
                         list.stream().map(ReplicatedEnterprise::getId).toList());
         CertificateLookup lookup = certificates.getIfAvailable();
         return list.stream()
-                .collect(Collectors.toMap(ReplicatedEnterprise::getId, e -> Designation.of(
-                        lookup != null
-                                && e.owners().stream().anyMatch(o -> lookup.hasValidCertificate(o, e.getEnterpriseSlug())),
-                        catalogSlugs.contains(e.getEnterpriseSlug()),
-                        reporting.contains(e.getId()))));
+                .collect(Collectors.toMap(
+                        ReplicatedEnterprise::getId,
+                        e -> Designation.of(
+                                lookup != null
+                                        && e.owners().stream()
+                                                .anyMatch(o -> lookup.hasValidCertificate(o, e.getEnterpriseSlug())),
+                                catalogSlugs.contains(e.getEnterpriseSlug()),
+                                reporting.contains(e.getId()))));
     }
 
     private static String blankToNull(String value) {

@@ -31,8 +31,9 @@ class SqlReplicationStatistics implements ReplicationStatistics {
 
     @Override
     public SortedMap<YearMonth, Long> replicatedByMonth() {
-        return byMonth("select extract(year from registered_at) as y, extract(month from registered_at) as m, count(*) as n "
-                + "from replicated_enterprise group by extract(year from registered_at), extract(month from registered_at)");
+        return byMonth(
+                "select extract(year from registered_at) as y, extract(month from registered_at) as m, count(*) as n "
+                        + "from replicated_enterprise group by extract(year from registered_at), extract(month from registered_at)");
     }
 
     @Override
@@ -43,11 +44,9 @@ class SqlReplicationStatistics implements ReplicationStatistics {
     @Override
     public SortedMap<String, BigDecimal> reportedSalesByCurrency() {
         var result = new TreeMap<String, BigDecimal>();
-        jdbc.query(
-                "select currency, sum(sales_value) as total from production_report group by currency",
-                rs -> {
-                    result.put(rs.getString("currency"), rs.getBigDecimal("total"));
-                });
+        jdbc.query("select currency, sum(sales_value) as total from production_report group by currency", rs -> {
+            result.put(rs.getString("currency"), rs.getBigDecimal("total"));
+        });
         return result;
     }
 
@@ -62,7 +61,9 @@ class SqlReplicationStatistics implements ReplicationStatistics {
     public long countReportingEnterprises() {
         var since = Timestamp.from(clock.instant().minus(settings.reportingWindow()));
         return jdbc.queryForObject(
-                "select count(distinct enterprise_id) from production_report where submitted_at >= ?", Long.class, since);
+                "select count(distinct enterprise_id) from production_report where submitted_at >= ?",
+                Long.class,
+                since);
     }
 
     private SortedMap<YearMonth, Long> byMonth(String sql) {

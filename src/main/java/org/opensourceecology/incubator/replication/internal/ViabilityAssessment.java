@@ -34,7 +34,14 @@ record ViabilityAssessment(
         if (viable()) {
             return "meets the thresholds";
         }
-        return "falls short on " + String.join(", ", shortfalls.stream().map(s -> s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).toList())
+        return "falls short on "
+                + String.join(
+                        ", ",
+                        shortfalls.stream()
+                                .map(s -> s.name()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .replace('_', ' '))
+                                .toList())
                 + " (hourly earnings " + (hourlyEarnings == null ? "unknown" : hourlyEarnings.toPlainString())
                 + ", breakeven " + (breakevenMonths == null ? "not reached" : breakevenMonths + " months")
                 + ", start-up cost " + (startupCost == null ? "unknown" : startupCost.toPlainString()) + ")";
@@ -71,9 +78,7 @@ record ViabilityAssessment(
         boolean breakevenComparable = startupComparable && earningsComparable && firstStart != null;
         if (breakevenComparable) {
             long limit = thresholds.maxBreakevenMonths();
-            boolean late = breakeven != null
-                    ? breakeven > limit
-                    : ChronoUnit.MONTHS.between(firstStart, today) > limit;
+            boolean late = breakeven != null ? breakeven > limit : ChronoUnit.MONTHS.between(firstStart, today) > limit;
             if (late) {
                 shortfalls.add(Shortfall.BREAKEVEN);
             }

@@ -21,7 +21,10 @@ class MetricsIT {
     @Test
     void theJsonHasExactlyTheAgreedKeys() {
         var response = http.exchange(
-                "/api/metrics", org.springframework.http.HttpMethod.GET, null, new ParameterizedTypeReference<Map<String, Object>>() {});
+                "/api/metrics",
+                org.springframework.http.HttpMethod.GET,
+                null,
+                new ParameterizedTypeReference<Map<String, Object>>() {});
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody())
@@ -41,17 +44,25 @@ class MetricsIT {
     void csvHomePageAndDashboardRender() {
         var csv = http.getForEntity("/api/metrics.csv", String.class);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
-        assertThat(csv.getBody()).startsWith("section,name,month,currency,value\n").contains("metric,downloads,,,");
+        assertThat(csv.getBody())
+                .startsWith("section,name,month,currency,value\n")
+                .contains("metric,downloads,,,");
 
         var home = http.getForEntity("/", String.class);
         assertThat(home.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(home.getBody()).contains("The model in figures", "Operations Manual downloads", "Compressed Earth Brick Press");
+        assertThat(home.getBody())
+                .contains("The model in figures", "Operations Manual downloads", "Compressed Earth Brick Press");
 
         var dashboard = http.getForEntity("/metrics", String.class);
         assertThat(dashboard.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(dashboard.getBody())
-                .contains("funnel-table", "Registered a replicated enterprise", "/webjars/chart.js/", "/dist/chart.umd.min.js");
-        assertThat(http.getForEntity("/webjars/chart.js/dist/chart.umd.min.js", String.class).getStatusCode())
+                .contains(
+                        "funnel-table",
+                        "Registered a replicated enterprise",
+                        "/webjars/chart.js/",
+                        "/dist/chart.umd.min.js");
+        assertThat(http.getForEntity("/webjars/chart.js/dist/chart.umd.min.js", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
     }
 

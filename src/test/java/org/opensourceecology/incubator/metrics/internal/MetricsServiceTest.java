@@ -197,7 +197,9 @@ class MetricsServiceTest {
         assertThat(metrics.productionVolume()).isZero();
         assertThat(metrics.marketValue()).isEmpty();
         assertThat(metrics.byMonth()).isEmpty();
-        assertThat(metrics.funnel()).hasSize(8).allSatisfy(step -> assertThat(step.count()).isZero());
+        assertThat(metrics.funnel())
+                .hasSize(8)
+                .allSatisfy(step -> assertThat(step.count()).isZero());
     }
 
     @Test

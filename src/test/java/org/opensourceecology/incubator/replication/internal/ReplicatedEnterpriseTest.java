@@ -9,7 +9,8 @@ class ReplicatedEnterpriseTest {
 
     static final Instant NOW = Instant.parse("2027-04-01T00:00:00Z");
 
-    ReplicatedEnterprise enterprise = new ReplicatedEnterprise("Lagos Brick Works", "ceb-press", "owner", "Lagos", "Nigeria", NOW);
+    ReplicatedEnterprise enterprise =
+            new ReplicatedEnterprise("Lagos Brick Works", "ceb-press", "owner", "Lagos", "Nigeria", NOW);
 
     @Test
     void twoMissedReportsInARowLapseAndTheNextReportReactivates() {

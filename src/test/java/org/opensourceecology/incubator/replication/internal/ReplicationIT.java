@@ -75,8 +75,19 @@ class ReplicationIT {
 
     static RegistrationDetails details(String name, String slug, boolean consentMap) {
         return new RegistrationDetails(
-                name, slug, "Lagos", "Nigeria", 6.524379, 3.379206, consentMap, null, null,
-                new BigDecimal("800"), "USD", null, List.of());
+                name,
+                slug,
+                "Lagos",
+                "Nigeria",
+                6.524379,
+                3.379206,
+                consentMap,
+                null,
+                null,
+                new BigDecimal("800"),
+                "USD",
+                null,
+                List.of());
     }
 
     HttpEntity<String> json(String body) {
@@ -101,8 +112,9 @@ class ReplicationIT {
                 .exchange(
                         "/api/replications",
                         HttpMethod.POST,
-                        json("{\"name\":\"" + name + "\",\"enterpriseSlug\":\"ceb-press\",\"city\":\"Accra\","
-                                + "\"country\":\"Ghana\",\"latitude\":5.6037,\"longitude\":-0.187,\"consentMap\":true}"),
+                        json(
+                                "{\"name\":\"" + name + "\",\"enterpriseSlug\":\"ceb-press\",\"city\":\"Accra\","
+                                        + "\"country\":\"Ghana\",\"latitude\":5.6037,\"longitude\":-0.187,\"consentMap\":true}"),
                         JSON);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
@@ -130,7 +142,8 @@ class ReplicationIT {
                         + "\"latitude\":95,\"consentMap\":true}"),
                 JSON);
         assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat((Map<String, Object>) invalid.getBody().get("fields")).containsKeys("name", "enterpriseSlug", "latitude");
+        assertThat((Map<String, Object>) invalid.getBody().get("fields"))
+                .containsKeys("name", "enterpriseSlug", "latitude");
 
         var unreadable = user.exchange("/api/replications", HttpMethod.POST, json("{not json"), JSON);
         assertThat(unreadable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -160,7 +173,9 @@ class ReplicationIT {
                         owner + "@example.org",
                         ReplicationService.MAIL_LAPSED))
                 .isEqualTo(1);
-        assertThat(replication.designations(List.of(enterprises.findById(id).orElseThrow())).get(id))
+        assertThat(replication
+                        .designations(List.of(enterprises.findById(id).orElseThrow()))
+                        .get(id))
                 .isEqualTo(Designation.INSPIRED);
 
         var task = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
@@ -192,7 +207,10 @@ class ReplicationIT {
                         .getStatusCode())
                 .isEqualTo(HttpStatus.ACCEPTED);
         assertThat(enterprises.findById(id).orElseThrow().getStatus()).isEqualTo(EnterpriseStatus.CLOSED);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(instanceId)
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -215,8 +233,10 @@ class ReplicationIT {
         assertThat(statistics.replicatedByMonth().get(YearMonth.now(java.time.ZoneOffset.UTC)))
                 .isGreaterThanOrEqualTo(thisMonthBefore + 2);
         assertThat(statistics.reportedUnitsProduced()).isEqualTo(unitsBefore + 22);
-        assertThat(statistics.reportedSalesByCurrency().get("XTS")).isEqualByComparingTo(xtsBefore.add(new BigDecimal("1350.50")));
-        assertThat(statistics.reportedUnitsByMonth().get(YearMonth.from(unusedMonth))).isEqualTo(10L);
+        assertThat(statistics.reportedSalesByCurrency().get("XTS"))
+                .isEqualByComparingTo(xtsBefore.add(new BigDecimal("1350.50")));
+        assertThat(statistics.reportedUnitsByMonth().get(YearMonth.from(unusedMonth)))
+                .isEqualTo(10L);
         assertThat(statistics.countReportingEnterprises()).isEqualTo(reportingBefore + 2);
     }
 
@@ -225,7 +245,8 @@ class ReplicationIT {
     }
 
     static ReportFigures figures(long units, String sales) {
-        return new ReportFigures(units, units, new BigDecimal(sales), "XTS", BigDecimal.ZERO, new BigDecimal("40"), null);
+        return new ReportFigures(
+                units, units, new BigDecimal(sales), "XTS", BigDecimal.ZERO, new BigDecimal("40"), null);
     }
 
     @Test
@@ -236,7 +257,8 @@ class ReplicationIT {
         String closed = unique("Closed Works ");
         replication.register(owner, details(shown, "ceb-press", true));
         replication.register(owner, details(hidden, "ceb-press", false));
-        replication.close(replication.register(owner, details(closed, "ceb-press", true)).getId());
+        replication.close(
+                replication.register(owner, details(closed, "ceb-press", true)).getId());
 
         var geoJson = http.getForEntity("/api/map", String.class);
         assertThat(geoJson.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -251,12 +273,14 @@ class ReplicationIT {
         assertThat(page.getBody())
                 .contains(shown, "/webjars/leaflet/", "/dist/leaflet.js", "Inspired by Open Source Ecology")
                 .doesNotContain(hidden, owner);
-        assertThat(http.getForEntity("/webjars/leaflet/dist/leaflet.js", String.class).getStatusCode())
+        assertThat(http.getForEntity("/webjars/leaflet/dist/leaflet.js", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
     }
 
     private void runJob(String processInstanceId, String activityId) {
-        var job = management.createJobQuery()
+        var job = management
+                .createJobQuery()
                 .processInstanceId(processInstanceId)
                 .activityId(activityId)
                 .singleResult();

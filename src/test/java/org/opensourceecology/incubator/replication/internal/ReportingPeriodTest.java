@@ -25,11 +25,14 @@ class ReportingPeriodTest {
 
     @Test
     void otherPeriodsReadAsMonthsOrDateRanges() {
-        assertThat(ReportingPeriod.ending(LocalDate.parse("2027-02-01"), Period.ofMonths(3)).label())
+        assertThat(ReportingPeriod.ending(LocalDate.parse("2027-02-01"), Period.ofMonths(3))
+                        .label())
                 .isEqualTo("2026-11-01 – 2027-01-31");
-        assertThat(ReportingPeriod.ending(LocalDate.parse("2027-02-01"), Period.ofMonths(1)).label())
+        assertThat(ReportingPeriod.ending(LocalDate.parse("2027-02-01"), Period.ofMonths(1))
+                        .label())
                 .isEqualTo("Jan 2027");
-        assertThat(ReportingPeriod.ending(LocalDate.parse("2027-01-01"), Period.ofYears(1)).label())
+        assertThat(ReportingPeriod.ending(LocalDate.parse("2027-01-01"), Period.ofYears(1))
+                        .label())
                 .isEqualTo("2026");
     }
 }

@@ -17,7 +17,8 @@ class ViabilityAssessmentTest {
 
     static PeriodFigures quarter(String start, int sales, int costs, int hours) {
         LocalDate s = LocalDate.parse(start);
-        return new PeriodFigures(s, s.plusMonths(3), BigDecimal.valueOf(sales), BigDecimal.valueOf(costs), BigDecimal.valueOf(hours));
+        return new PeriodFigures(
+                s, s.plusMonths(3), BigDecimal.valueOf(sales), BigDecimal.valueOf(costs), BigDecimal.valueOf(hours));
     }
 
     @Test
