@@ -1,14 +1,21 @@
 package org.opensourceecology.incubator.replication.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * {@code GET /map}: where replicated enterprises run, as pins and as a plain list that works without
@@ -35,14 +42,38 @@ class MapController {
     private final ReplicatedEnterprises enterprises;
     private final ReplicationService replication;
     private final MapSettings settings;
+    private final MessageSource messages;
+    private final Clock clock;
 
-    MapController(ReplicatedEnterprises enterprises, ReplicationService replication, MapSettings settings) {
+    MapController(
+            ReplicatedEnterprises enterprises,
+            ReplicationService replication,
+            MapSettings settings,
+            MessageSource messages,
+            Clock clock) {
         this.enterprises = enterprises;
         this.replication = replication;
         this.settings = settings;
+        this.messages = messages;
+        this.clock = clock;
     }
 
+    private record Snapshot(List<MapEntry> entries, Instant at) {}
+
+    private volatile Snapshot snapshot;
+
+    /** The enterprises on the map, recomputed at most every {@code incubator.map.cache-ttl}. */
     List<MapEntry> entries() {
+        var current = snapshot;
+        Instant now = clock.instant();
+        if (current == null || !now.isBefore(current.at().plus(settings.cacheTtl()))) {
+            current = new Snapshot(load(), now);
+            snapshot = current;
+        }
+        return current.entries();
+    }
+
+    private List<MapEntry> load() {
         var onMap = enterprises.findOnMap();
         var designations = replication.designations(onMap);
         return onMap.stream()
@@ -59,11 +90,35 @@ class MapController {
                 .toList();
     }
 
+    /** A row of the list under the map, its labels resolved once per page rather than once per row. */
+    record Row(MapEntry entry, String designation, String status) {}
+
+    /** Rows per page of the list under the map; the pins show every enterprise. */
+    static final int PAGE_SIZE = 100;
+
     @GetMapping("/map")
-    String map(Model model) {
-        model.addAttribute("entries", entries());
+    String map(@RequestParam(defaultValue = "1") int page, Model model, Locale locale, HttpServletRequest request) {
+        var all = entries();
+        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(page, 1), pages);
+        var labels = new HashMap<String, String>();
+        var rows = all.subList((current - 1) * PAGE_SIZE, Math.min(all.size(), current * PAGE_SIZE)).stream()
+                .map(e -> new Row(
+                        e,
+                        labels.computeIfAbsent(
+                                "designation." + e.designation(), k -> messages.getMessage(k, null, locale)),
+                        labels.computeIfAbsent("status." + e.status(), k -> messages.getMessage(k, null, locale))))
+                .toList();
+        model.addAttribute("entries", rows);
+        model.addAttribute("total", all.size());
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("first", all.isEmpty() ? 0 : (current - 1) * PAGE_SIZE + 1);
+        model.addAttribute("last", (current - 1) * PAGE_SIZE + rows.size());
         model.addAttribute("tileUrl", settings.tileUrl());
         model.addAttribute("tileAttribution", settings.tileAttribution());
+        // slugs are kebab-case (validated on registration): safe to append to a path as they are
+        model.addAttribute("enterprisesBase", request.getContextPath() + "/enterprises/");
         return "replication/map";
     }
 

@@ -14,4 +14,7 @@ interface ProductionReports extends JpaRepository<ProductionReport, Long> {
 
     @Query("select distinct r.enterpriseId from ProductionReport r where r.enterpriseId in :ids")
     Set<Long> findReportingAmong(Collection<Long> ids);
+
+    @Query("select distinct r.enterpriseId from ProductionReport r")
+    Set<Long> findAllReporting();
 }

@@ -185,10 +185,13 @@ class ReplicationService {
         Set<String> catalogSlugs = catalog.findAllPublished().stream()
                 .map(EnterpriseSpecification::getSlug)
                 .collect(Collectors.toSet());
+        // a long IN list costs more than reading the (indexed) distinct ids of all reporting enterprises
         Set<Long> reporting = list.isEmpty()
                 ? Set.of()
-                : reports.findReportingAmong(
-                        list.stream().map(ReplicatedEnterprise::getId).toList());
+                : list.size() > 200
+                        ? reports.findAllReporting()
+                        : reports.findReportingAmong(
+                                list.stream().map(ReplicatedEnterprise::getId).toList());
         CertificateLookup lookup = certificates.getIfAvailable();
         return list.stream()
                 .collect(Collectors.toMap(
