@@ -58,16 +58,22 @@ class MapController {
         this.clock = clock;
     }
 
-    private record Snapshot(List<MapEntry> entries, Instant at) {}
+    private record Snapshot(List<MapEntry> entries, Instant at, long changes) {}
 
     private volatile Snapshot snapshot;
 
-    /** The enterprises on the map, recomputed at most every {@code incubator.map.cache-ttl}. */
+    /**
+     * The enterprises on the map: reloaded after a change on this node, and at least every
+     * {@code incubator.map.cache-ttl} (changes made on other nodes, certificates issued or expired).
+     */
     List<MapEntry> entries() {
         var current = snapshot;
         Instant now = clock.instant();
-        if (current == null || !now.isBefore(current.at().plus(settings.cacheTtl()))) {
-            current = new Snapshot(load(), now);
+        long changes = replication.changes();
+        if (current == null
+                || current.changes() != changes
+                || !now.isBefore(current.at().plus(settings.cacheTtl()))) {
+            current = new Snapshot(load(), now, changes);
             snapshot = current;
         }
         return current.entries();

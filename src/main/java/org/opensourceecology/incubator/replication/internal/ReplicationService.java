@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.opensourceecology.incubator.catalog.EnterpriseSpecification;
 import org.opensourceecology.incubator.catalog.EnterpriseSpecifications;
@@ -18,6 +19,8 @@ import org.opensourceecology.incubator.notification.Notifications;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Registration, reports, lapsing, closure, viability and designation of replicated enterprises. */
 @Service
@@ -34,6 +37,7 @@ class ReplicationService {
     private final Validator validator;
     private final ReplicationSettings settings;
     private final Clock clock;
+    private final AtomicLong changes = new AtomicLong();
 
     ReplicationService(
             ReplicatedEnterprises enterprises,
@@ -86,6 +90,7 @@ class ReplicationService {
                             : details.startupCostCurrency());
         }
         details.coOwnerIds().stream().filter(id -> !id.equals(ownerId)).forEach(enterprise.getCoOwnerIds()::add);
+        changedOnCommit();
         return enterprises.save(enterprise);
     }
 
@@ -120,6 +125,7 @@ class ReplicationService {
         }
         var report = reports.save(new ProductionReport(enterpriseId, period, figures, submittedBy, clock.instant()));
         enterprise.reported(clock.instant());
+        changedOnCommit();
         return report;
     }
 
@@ -133,6 +139,7 @@ class ReplicationService {
         var enterprise = find(enterpriseId);
         boolean lapsed = enterprise.missedReport(settings.lapseAfterMissed(), clock.instant());
         if (lapsed) {
+            changedOnCommit();
             Map<String, Object> model = Map.of(
                     "enterpriseName", enterprise.getName(),
                     "periodLabel", periodLabel,
@@ -155,6 +162,25 @@ class ReplicationService {
     @Transactional
     void close(long enterpriseId) {
         find(enterpriseId).close(clock.instant());
+        changedOnCommit();
+    }
+
+    /** Counts committed changes that the public map shows, so that its cache knows when to reload. */
+    long changes() {
+        return changes.get();
+    }
+
+    private void changedOnCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    changes.incrementAndGet();
+                }
+            });
+        } else {
+            changes.incrementAndGet();
+        }
     }
 
     @Transactional(readOnly = true)

@@ -255,6 +255,8 @@ class ReplicationIT {
         String shown = unique("Shown Works ");
         String hidden = unique("Hidden Works ");
         String closed = unique("Closed Works ");
+        // a map already served and cached must show the enterprises registered after it
+        assertThat(http.getForEntity("/api/map", String.class).getBody()).doesNotContain(shown);
         replication.register(owner, details(shown, "ceb-press", true));
         replication.register(owner, details(hidden, "ceb-press", false));
         replication.close(
