@@ -26,8 +26,8 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opensourceecology.incubator.support.ProcessTestEngine;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opensourceecology.incubator.support.ProcessTestEngine;
 
 /**
  * Every path of {@code replication}, the timer cycle driven by executing jobs. Delegates are fakes
