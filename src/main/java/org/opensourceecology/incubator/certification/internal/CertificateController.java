@@ -65,6 +65,14 @@ class CertificateController {
     String page(@PathVariable String id, Model model) {
         var certificate = find(id);
         var status = certificate.effectiveStatus(certification.now());
+        if (status == CertificateStore.Status.REVOKED
+                && CertificationPersonalData.ERASED_REASON.equals(certificate.revocationReason())) {
+            // the holder asked to be erased: the page confirms only that, with nothing about them
+            model.addAttribute("erased", true);
+            model.addAttribute("status", status.name());
+            return "certification/certificate";
+        }
+        model.addAttribute("erased", false);
         model.addAttribute("certificate", certificate);
         model.addAttribute("status", status.name());
         model.addAttribute("holderName", holderName(certificate.holderId()));
