@@ -22,7 +22,9 @@ public record Subject(String userId, String email, List<String> names, String ps
         if (userId == null && email == null) {
             throw new IllegalArgumentException("A subject needs a user id or an email address");
         }
-        names = names == null ? List.of() : names.stream().filter(n -> n != null && !n.isBlank()).toList();
+        names = names == null
+                ? List.of()
+                : names.stream().filter(n -> n != null && !n.isBlank()).toList();
         if (pseudonym == null) {
             byte[] bytes = new byte[8];
             RANDOM.nextBytes(bytes);

@@ -49,8 +49,9 @@ class CertificationPersonalData implements PersonalData {
                         .listOfRows());
         export.put(
                 "certificates",
-                jdbc.sql("select id, enterprise_slug, operations_manual_version, scope, issued_at, valid_until, status,"
-                                + " revocation_reason, revoked_at from certificate where holder_id = :user order by issued_at")
+                jdbc.sql(
+                                "select id, enterprise_slug, operations_manual_version, scope, issued_at, valid_until, status,"
+                                        + " revocation_reason, revoked_at from certificate where holder_id = :user order by issued_at")
                         .param("user", subject.userId())
                         .query()
                         .listOfRows());
@@ -92,8 +93,6 @@ class CertificationPersonalData implements PersonalData {
 
     @Override
     public Map<String, String> identifyingProcessVariables(Subject subject) {
-        return subject.hasUserId()
-                ? Map.of(CertificationProcess.APPLICANT_ID.name(), subject.userId())
-                : Map.of();
+        return subject.hasUserId() ? Map.of(CertificationProcess.APPLICANT_ID.name(), subject.userId()) : Map.of();
     }
 }

@@ -64,17 +64,16 @@ class DownloadPersonalData implements PersonalData {
 
     @Override
     public Map<String, String> identifyingProcessVariables(Subject subject) {
-        return subject.hasEmail()
-                ? Map.of(FollowUpProcess.EMAIL_HASH.name(), EmailHash.of(subject.email()))
-                : Map.of();
+        return subject.hasEmail() ? Map.of(FollowUpProcess.EMAIL_HASH.name(), EmailHash.of(subject.email())) : Map.of();
     }
 
     /** Idempotent: a second node running it at the same time changes nothing more. */
     @Override
     public int purgeOlderThan(Instant cutoff) {
-        return jdbc.sql("update manual_download set email = null, email_hash = null, city = null, unsubscribe_token = null"
-                        + " where downloaded_at < :cutoff and (email is not null or email_hash is not null"
-                        + " or city is not null or unsubscribe_token is not null)")
+        return jdbc.sql(
+                        "update manual_download set email = null, email_hash = null, city = null, unsubscribe_token = null"
+                                + " where downloaded_at < :cutoff and (email is not null or email_hash is not null"
+                                + " or city is not null or unsubscribe_token is not null)")
                 .param("cutoff", Timestamp.from(cutoff))
                 .update();
     }

@@ -74,7 +74,8 @@ class CamundaProcessData {
                     .processInstanceId(id)
                     .disableCustomObjectDeserialization()
                     .list()
-                    .forEach(v -> variables.put(v.getName(), v.getValue() == null ? null : String.valueOf(v.getValue())));
+                    .forEach(v ->
+                            variables.put(v.getName(), v.getValue() == null ? null : String.valueOf(v.getValue())));
             entry.put("variables", variables);
             entry.put(
                     "tasks",
@@ -87,9 +88,13 @@ class CamundaProcessData {
         if (subject.hasUserId()) {
             String userId = subject.userId();
             var own = new LinkedHashMap<String, Map<String, Object>>();
-            history.createHistoricTaskInstanceQuery().taskAssignee(userId).list()
+            history.createHistoricTaskInstanceQuery()
+                    .taskAssignee(userId)
+                    .list()
                     .forEach(t -> own.put(t.getId(), task(t)));
-            history.createHistoricTaskInstanceQuery().taskOwner(userId).list()
+            history.createHistoricTaskInstanceQuery()
+                    .taskOwner(userId)
+                    .list()
                     .forEach(t -> own.put(t.getId(), task(t)));
             export.put("tasksAssignedOrOwned", List.copyOf(own.values()));
             export.put(
@@ -172,7 +177,9 @@ class CamundaProcessData {
         };
         for (String[] column : columns) {
             jdbc.update(
-                    "update " + column[0] + " set " + column[1] + " = ? where " + column[1] + " = ?", pseudonym, userId);
+                    "update " + column[0] + " set " + column[1] + " = ? where " + column[1] + " = ?",
+                    pseudonym,
+                    userId);
         }
         jdbc.update("delete from ACT_RU_IDENTITYLINK where USER_ID_ = ?", userId);
         jdbc.update("delete from ACT_RU_AUTHORIZATION where USER_ID_ = ?", userId);
@@ -205,7 +212,9 @@ class CamundaProcessData {
         if (!into.add(id)) {
             return;
         }
-        history.createHistoricProcessInstanceQuery().superProcessInstanceId(id).list()
+        history.createHistoricProcessInstanceQuery()
+                .superProcessInstanceId(id)
+                .list()
                 .forEach(child -> collect(child.getId(), into));
     }
 

@@ -6,11 +6,14 @@ import java.security.Principal;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.opensourceecology.incubator.privacy.Subject;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,9 +33,20 @@ class PrivacyController {
     static final Pattern USER_ID = Pattern.compile("^[A-Za-z0-9]{1,64}$");
 
     private final PrivacyService privacy;
+    private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
 
-    PrivacyController(PrivacyService privacy) {
+    PrivacyController(
+            PrivacyService privacy, ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions) {
         this.privacy = privacy;
+        this.sessions = sessions;
+    }
+
+    /** Stored sessions name their user (principal index): every session of an erased user goes. */
+    private void endSessionsOf(String userId) {
+        var repository = sessions.getIfAvailable();
+        if (repository != null && userId != null) {
+            repository.findByPrincipalName(userId).keySet().forEach(repository::deleteById);
+        }
     }
 
     @GetMapping(value = "/me/data", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -62,14 +76,14 @@ class PrivacyController {
             return "privacy/erasure";
         }
         privacy.erase(Subject.of(userId, null));
+        endSessionsOf(userId);
         new SecurityContextLogoutHandler()
                 .logout(request, response, SecurityContextHolder.getContext().getAuthentication());
         return "redirect:/?erased";
     }
 
     @GetMapping("/admin/privacy")
-    Object adminExport(
-            @RequestParam(required = false) String email, @RequestParam(required = false) String userId) {
+    Object adminExport(@RequestParam(required = false) String email, @RequestParam(required = false) String userId) {
         if (email == null && userId == null) {
             return "privacy/admin";
         }
@@ -88,7 +102,8 @@ class PrivacyController {
         if (subject instanceof ResponseEntity<?> error) {
             return error;
         }
-        privacy.erase((Subject) subject);
+        var erased = privacy.erase((Subject) subject);
+        endSessionsOf(erased.userId());
         return ResponseEntity.ok(Map.of("erased", true));
     }
 
@@ -109,6 +124,8 @@ class PrivacyController {
     }
 
     private static ResponseEntity<Map<String, String>> badRequest(String message) {
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("error", message));
     }
 }

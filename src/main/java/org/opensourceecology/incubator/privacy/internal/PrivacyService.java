@@ -41,7 +41,9 @@ class PrivacyService {
         var user = identity.createUserQuery().userId(subject.userId()).singleResult();
         if (user != null) {
             subject = subject.withNames(java.util.Arrays.asList(user.getFirstName(), user.getLastName()));
-            if (!subject.hasEmail() && user.getEmail() != null && !user.getEmail().isBlank()) {
+            if (!subject.hasEmail()
+                    && user.getEmail() != null
+                    && !user.getEmail().isBlank()) {
                 return subject.withEmail(user.getEmail());
             }
         }
@@ -74,7 +76,7 @@ class PrivacyService {
 
     /** One transaction: either everything about the person is gone or nothing changed. */
     @Transactional
-    public void erase(Subject requested) {
+    public Subject erase(Subject requested) {
         Subject subject = resolve(requested);
         var variables = identifyingVariables(subject);
         for (PersonalData contributor : contributors) {
@@ -83,6 +85,7 @@ class PrivacyService {
         camunda.erase(subject, variables);
         // the log names neither the user id nor the email: only that an erasure happened
         log.info("Erased a person's data on request (pseudonym {})", subject.pseudonym());
+        return subject;
     }
 
     private Map<String, String> identifyingVariables(Subject subject) {

@@ -9,4 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code retention}, ISO-8601 period) and when the purge runs ({@code retention-cron}).
  */
 @ConfigurationProperties("incubator.privacy")
-record PrivacySettings(@DefaultValue("P2Y") Period retention, @DefaultValue("0 30 2 * * *") String retentionCron) {}
+record PrivacySettings(
+        @DefaultValue("P2Y") Period retention,
+        @DefaultValue("0 30 2 * * *") String retentionCron) {}

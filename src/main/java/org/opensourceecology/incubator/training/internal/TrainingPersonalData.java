@@ -48,7 +48,8 @@ class TrainingPersonalData implements PersonalData {
                         .listOfRows());
         export.put(
                 "mentoring",
-                jdbc.sql("select id, enterprise_slug, status from training_application where mentor_id = :user order by id")
+                jdbc.sql(
+                                "select id, enterprise_slug, status from training_application where mentor_id = :user order by id")
                         .param("user", subject.userId())
                         .query()
                         .listOfRows());
