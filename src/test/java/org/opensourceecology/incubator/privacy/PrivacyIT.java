@@ -230,7 +230,8 @@ class PrivacyIT {
                 .contains("tasksAssignedOrOwned", firstName, lastName);
 
         // the search below finds the person before erasure: in domain tables and in Camunda's history
-        assertThat(search(email)).anyMatch(hit -> hit.startsWith("manual_download.email"))
+        assertThat(search(email))
+                .anyMatch(hit -> hit.startsWith("manual_download.email"))
                 .anyMatch(hit -> hit.startsWith("act_hi_varinst"));
         assertThat(search(lastName)).anyMatch(hit -> hit.startsWith("training_application.motivation"));
 
@@ -276,6 +277,81 @@ class PrivacyIT {
         assertThat(found)
                 .as("columns still holding the person's email, names or user id")
                 .isEmpty();
+    }
+
+    @Test
+    void adminExportsAndErasesAnAnonymousDownloaderByEmail() throws Exception {
+        String email = "anon" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "@privacy.example";
+        var download = postForm(
+                "/enterprises/ceb-press",
+                "/enterprises/ceb-press/downloads",
+                Map.of("email", email, "consentFollowUp", "true", "city", "Tamale", "country", "Ghana"));
+        assertThat(download.statusCode()).isEqualTo(303);
+        Long downloadId =
+                jdbc.queryForObject("select id from manual_download where lower(email) = ?", Long.class, email);
+        transaction.executeWithoutResult(
+                status -> notifications.send(email, "notification-test", Map.of("text", "queued"), Locale.ENGLISH));
+        var followUp = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(String.valueOf(downloadId))
+                .singleResult();
+        assertThat(followUp).isNotNull();
+
+        assertThat(get("/admin/privacy?email=" + email, "application/json").statusCode())
+                .isIn(302, 401);
+        login("admin", "admin");
+        var export = get("/admin/privacy?email=" + email, "application/json");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.body()).contains(email, "Tamale", "\"id\":" + downloadId, followUp.getId());
+        var bad = get("/admin/privacy?email=not-an-email", "application/json");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("Not an email address");
+        var missing = postForm("/admin/privacy", "/admin/privacy/erasure", Map.of());
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("Give an email address or a user id");
+
+        long downloads = downloadStatistics.countDownloads();
+        var erased = postForm("/admin/privacy", "/admin/privacy/erasure", Map.of("email", email));
+        assertThat(erased.statusCode()).isEqualTo(200);
+
+        assertThat(downloadStatistics.countDownloads()).isEqualTo(downloads);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(followUp.getId())
+                        .count())
+                .isZero();
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(followUp.getId())
+                        .count())
+                .isZero();
+        var found = new ArrayList<String>(search(email));
+        found.addAll(search("Tamale"));
+        assertThat(found).isEmpty();
+    }
+
+    @Test
+    void unsubscribingCancelsQueuedMailAtOnce() throws Exception {
+        String email = "unsub" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "@privacy.example";
+        postForm(
+                "/enterprises/ceb-press",
+                "/enterprises/ceb-press/downloads",
+                Map.of("email", email, "consentFollowUp", "true"));
+        String token = jdbc.queryForObject(
+                "select unsubscribe_token from manual_download where lower(email) = ?", String.class, email);
+        // queued and waiting for a retry, so that the dispatcher does not send it before we unsubscribe
+        transaction.executeWithoutResult(status -> jdbc.update(
+                "update mail_outbox set next_attempt_at = ? where id = ?",
+                Timestamp.from(Instant.now().plusSeconds(3600)),
+                notifications.send(email, "notification-test", Map.of("text", "queued"), Locale.ENGLISH)));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from mail_outbox where recipient = ? and status = 'PENDING'",
+                        Long.class,
+                        email))
+                .isOne();
+
+        var done = postForm("/unsubscribe/" + token, "/unsubscribe/" + token, Map.of());
+        assertThat(done.statusCode()).isEqualTo(200);
+
+        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where recipient = ?", Long.class, email))
+                .isZero();
     }
 
     /** Every text and binary column of every table of the database, searched for the needle. */

@@ -104,7 +104,7 @@ class PrivacyController {
         }
         var erased = privacy.erase((Subject) subject);
         endSessionsOf(erased.userId());
-        return ResponseEntity.ok(Map.of("erased", true));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("erased", true));
     }
 
     /** A subject, or a 400 answer saying what is wrong with the input. */
