@@ -259,6 +259,8 @@ class PrivacyIT {
                 .contains("erased on request")
                 .doesNotContain(firstName, lastName, userId, "Compressed Earth Brick Press", "Valid until");
 
+        var badge = get("/api/certificates/" + certificateId, "application/json");
+        assertThat(badge.body()).contains("revoked", "erased on request").doesNotContain("CEB-" + runId);
         assertThat(runtime.createProcessInstanceQuery()
                         .processInstanceId(journey.getId())
                         .count())

@@ -96,6 +96,14 @@ class CertificateController {
     @ResponseBody
     Map<String, Object> badge(@PathVariable String id) {
         var certificate = find(id);
+        if (CertificationPersonalData.ERASED_REASON.equals(certificate.revocationReason())) {
+            // the holder asked to be erased: the credential says only that it is revoked and why
+            return Map.of(
+                    "id",
+                    baseUrl + "/api/certificates/" + certificate.id(),
+                    "credentialStatus",
+                    Map.of("status", "revoked", "reason", CertificationPersonalData.ERASED_REASON));
+        }
         String email = directory
                 .find(certificate.holderId())
                 .map(Directory.Person::email)

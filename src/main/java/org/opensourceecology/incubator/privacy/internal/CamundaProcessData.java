@@ -168,6 +168,8 @@ class CamundaProcessData {
             {"ACT_HI_IDENTITYLINK", "USER_ID_"},
             {"ACT_HI_IDENTITYLINK", "ASSIGNER_ID_"},
             {"ACT_HI_OP_LOG", "USER_ID_"},
+            {"ACT_HI_OP_LOG", "ORG_VALUE_"},
+            {"ACT_HI_OP_LOG", "NEW_VALUE_"},
             {"ACT_HI_COMMENT", "USER_ID_"},
             {"ACT_HI_ATTACHMENT", "USER_ID_"},
             {"ACT_HI_VARINST", "TEXT_"},
@@ -183,6 +185,7 @@ class CamundaProcessData {
         }
         jdbc.update("delete from ACT_RU_IDENTITYLINK where USER_ID_ = ?", userId);
         jdbc.update("delete from ACT_RU_AUTHORIZATION where USER_ID_ = ?", userId);
+        jdbc.update("delete from ACT_RU_FILTER where OWNER_ = ?", userId);
     }
 
     /** Instances about the subject, with their call-activity descendants and ancestors' roots. */
