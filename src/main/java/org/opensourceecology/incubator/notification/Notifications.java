@@ -23,4 +23,11 @@ public interface Notifications {
 
     /** Queues a mail to every member of a group (for example admins). */
     void sendToGroup(String groupId, String template, Map<String, ?> model);
+
+    /**
+     * Cancels mail to this address that has not gone out yet (consent withdrawn, person erased).
+     *
+     * @return how many queued mails were cancelled
+     */
+    int cancelPendingTo(String recipientEmail);
 }

@@ -65,6 +65,14 @@ class CertificateController {
     String page(@PathVariable String id, Model model) {
         var certificate = find(id);
         var status = certificate.effectiveStatus(certification.now());
+        if (status == CertificateStore.Status.REVOKED
+                && CertificationPersonalData.ERASED_REASON.equals(certificate.revocationReason())) {
+            // the holder asked to be erased: the page confirms only that, with nothing about them
+            model.addAttribute("erased", true);
+            model.addAttribute("status", status.name());
+            return "certification/certificate";
+        }
+        model.addAttribute("erased", false);
         model.addAttribute("certificate", certificate);
         model.addAttribute("status", status.name());
         model.addAttribute("holderName", holderName(certificate.holderId()));
@@ -88,6 +96,14 @@ class CertificateController {
     @ResponseBody
     Map<String, Object> badge(@PathVariable String id) {
         var certificate = find(id);
+        if (CertificationPersonalData.ERASED_REASON.equals(certificate.revocationReason())) {
+            // the holder asked to be erased: the credential says only that it is revoked and why
+            return Map.of(
+                    "id",
+                    baseUrl + "/api/certificates/" + certificate.id(),
+                    "credentialStatus",
+                    Map.of("status", "revoked", "reason", CertificationPersonalData.ERASED_REASON));
+        }
         String email = directory
                 .find(certificate.holderId())
                 .map(Directory.Person::email)

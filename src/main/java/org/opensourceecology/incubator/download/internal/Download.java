@@ -69,12 +69,16 @@ class Download {
         this.consentMapAt = at;
     }
 
-    /** Withdraws the follow-up consent and erases the email. @return false when it was withdrawn before */
+    /**
+     * Withdraws the follow-up consent and erases the email; the unsubscribe link is the downloader's
+     * only handle, so it withdraws the map consent too. @return false when it was withdrawn before
+     */
     boolean withdrawFollowUp(Instant at) {
         if (followUpWithdrawnAt != null) {
             return false;
         }
         followUpWithdrawnAt = at;
+        consentMapAt = null;
         email = null;
         emailHash = null;
         return true;

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.opensourceecology.incubator.notification.Notifications;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,10 +16,12 @@ class Downloads {
 
     private final DownloadRepository repository;
     private final FollowUpPort followUps;
+    private final Notifications notifications;
     private final Clock clock;
 
-    Downloads(DownloadRepository repository, FollowUpPort followUps, Clock clock) {
+    Downloads(DownloadRepository repository, FollowUpPort followUps, Notifications notifications, Clock clock) {
         this.repository = repository;
+        this.notifications = notifications;
         this.followUps = followUps;
         this.clock = clock;
     }
@@ -58,7 +61,10 @@ class Downloads {
         if (download.isEmpty()) {
             return false;
         }
+        String email = download.get().getEmail();
         if (download.get().withdrawFollowUp(clock.instant())) {
+            // consent withdrawn: mail to this address that has not gone out yet is cancelled at once
+            notifications.cancelPendingTo(email);
             followUps.unsubscribed(download.get().getId());
         }
         return true;

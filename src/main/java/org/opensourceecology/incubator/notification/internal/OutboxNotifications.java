@@ -29,6 +29,15 @@ class OutboxNotifications implements Notifications {
     }
 
     @Override
+    @Transactional
+    public int cancelPendingTo(String recipientEmail) {
+        if (recipientEmail == null || recipientEmail.isBlank()) {
+            return 0;
+        }
+        return outbox.deletePendingTo(recipientEmail.strip().toLowerCase(Locale.ROOT));
+    }
+
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public long send(String recipientEmail, String template, Map<String, ?> model, Locale locale) {
         if (recipientEmail == null || recipientEmail.isBlank()) {

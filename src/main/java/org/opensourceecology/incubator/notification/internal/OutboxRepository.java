@@ -51,4 +51,10 @@ interface OutboxRepository extends JpaRepository<OutboxMail, Long> {
     @Query("update OutboxMail m set m.status = 'PENDING', m.attempts = 0, m.nextAttemptAt = :now where m.id = :id"
             + " and m.status = 'FAILED'")
     int retry(@Param("id") long id, @Param("now") Instant now);
+
+    /** Mail not yet sent (queued or failed) to an address: deleted, so it never goes out. */
+    @Transactional
+    @Modifying
+    @Query("delete from OutboxMail m where lower(m.recipient) = :recipient and m.status in ('PENDING', 'FAILED')")
+    int deletePendingTo(@Param("recipient") String recipient);
 }

@@ -1,0 +1,472 @@
+package org.opensourceecology.incubator.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+import org.opensourceecology.incubator.certification.CertificationProcess;
+import org.opensourceecology.incubator.certification.CertificationStatistics;
+import org.opensourceecology.incubator.certification.Certifications;
+import org.opensourceecology.incubator.download.DownloadStatistics;
+import org.opensourceecology.incubator.identity.Roles;
+import org.opensourceecology.incubator.notification.Notifications;
+import org.opensourceecology.incubator.production.ProductionStatistics;
+import org.opensourceecology.incubator.support.IntegrationTest;
+import org.opensourceecology.incubator.training.ImmersionTrainingProcess;
+import org.opensourceecology.incubator.training.JourneyProcess;
+import org.opensourceecology.incubator.training.TrainingStatistics;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A person seeded across every module (download with consent, journey with application and milestone
+ * submission, verified production run, certificate, mail) is exported through {@code /me/data}, then
+ * erases themself through the confirmation form: afterwards no text or binary column of the whole
+ * database (domain tables, Camunda runtime, history and ACT_GE_BYTEARRAY) holds their email, names or
+ * user id, the metrics' counts and sums are unchanged and the certificate page says only "erased on
+ * request".
+ */
+@IntegrationTest
+class PrivacyIT {
+
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    Certifications certifications;
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DownloadStatistics downloadStatistics;
+
+    @Autowired
+    TrainingStatistics trainingStatistics;
+
+    @Autowired
+    ProductionStatistics productionStatistics;
+
+    @Autowired
+    CertificationStatistics certificationStatistics;
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient browser = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    @Test
+    void exportHoldsEverythingAndErasureLeavesNoTraceButTheMetrics() throws Exception {
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String userId = "prv" + suffix;
+        String firstName = "Quillane" + letters(suffix);
+        String lastName = "Vortigern" + letters(suffix);
+        String email = userId + "@privacy.example";
+        String mentor = "prvm" + suffix;
+        user(userId, firstName, lastName, email, Roles.TRAINEES);
+        user(mentor, "Mentor", "Person", mentor + "@privacy.example", Roles.MENTORS);
+
+        // download with consent to follow-up and map
+        var download = postForm(
+                "/enterprises/ceb-press",
+                "/enterprises/ceb-press/downloads",
+                Map.of(
+                        "email",
+                        email,
+                        "consentFollowUp",
+                        "true",
+                        "consentMap",
+                        "true",
+                        "city",
+                        "Hamlet of " + lastName,
+                        "country",
+                        "Ghana",
+                        "intent",
+                        "replicate"));
+        assertThat(download.statusCode()).isEqualTo(303);
+        Long downloadId =
+                jdbc.queryForObject("select id from manual_download where lower(email) = ?", Long.class, email);
+
+        // journey: application and a milestone submission
+        identity.setAuthentication(userId, List.of(Roles.TRAINEES));
+        org.camunda.bpm.engine.runtime.ProcessInstance journey;
+        try {
+            var variables = Variables.createVariables();
+            JourneyProcess.ENTERPRISE_SLUG.putIn(variables, "ceb-press");
+            JourneyProcess.MOTIVATION.putIn(variables, "I am " + firstName + " " + lastName + " and I build houses.");
+            JourneyProcess.PRIOR_SKILLS.putIn(variables, "Masonry, taught by " + lastName + " senior.");
+            JourneyProcess.CITY.putIn(variables, "Kumasi");
+            JourneyProcess.COUNTRY.putIn(variables, "Ghana");
+            JourneyProcess.DOWNLOAD_EMAIL.putIn(variables, email);
+            journey = runtime.startProcessInstanceByKey(JourneyProcess.KEY, variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+        long applicationId = (Long) runtime.getVariable(journey.getId(), JourneyProcess.APPLICATION_ID.name());
+        var review = tasks.createTaskQuery()
+                .processInstanceBusinessKey("application-" + applicationId)
+                .taskDefinitionKey(ImmersionTrainingProcess.USER_REVIEW_APPLICATION)
+                .singleResult();
+        tasks.complete(
+                review.getId(),
+                ImmersionTrainingProcess.MENTOR_OVERRIDE.putIn(
+                        ImmersionTrainingProcess.REVIEW_DECISION.with(ImmersionTrainingProcess.ACCEPT), mentor));
+        var work = tasks.createTaskQuery()
+                .processInstanceBusinessKey("application-" + applicationId)
+                .taskDefinitionKey(ImmersionTrainingProcess.USER_COMPLETE_MILESTONE)
+                .singleResult();
+        var evidence = ImmersionTrainingProcess.EVIDENCE_URLS.with("https://example.org/" + lastName + "/shop");
+        ImmersionTrainingProcess.NOTES.putIn(evidence, "Notes of " + firstName + ": the shop is ready.");
+        tasks.complete(work.getId(), evidence);
+        executeJobs();
+
+        // verified production run and a certificate
+        Instant now = Instant.now();
+        jdbc.update(
+                """
+                insert into production_run (producer_id, enterprise_slug, mentor_id, planned_units, status, units_built,
+                    unit_cost, unit_price, units_sold, currency, documentation_url, qc_pass_rate, created_at, recorded_at,
+                    verified_at, verified_by, correction_comment)
+                values (?, 'ceb-press', ?, 3, 'VERIFIED', 3, 3000, 4500, 2, 'EUR', ?, 1.0, ?, ?, ?, ?, ?)""",
+                userId,
+                mentor,
+                "https://wiki.opensourceecology.org/wiki/" + lastName,
+                Timestamp.from(now),
+                Timestamp.from(now),
+                Timestamp.from(now),
+                mentor,
+                "Fine work, " + firstName);
+        Long runId = jdbc.queryForObject("select id from production_run where producer_id = ?", Long.class, userId);
+        for (int i = 1; i <= 3; i++) {
+            jdbc.update(
+                    "insert into production_unit (run_id, serial_number) values (?, ?)",
+                    runId,
+                    "CEB-" + runId + "-" + i);
+            Long unitId = jdbc.queryForObject(
+                    "select id from production_unit where run_id = ? and serial_number = ?",
+                    Long.class,
+                    runId,
+                    "CEB-" + runId + "-" + i);
+            jdbc.update(
+                    "insert into qc_check (unit_id, criterion, passed, measurement) values (?, 'Frame squareness', true, '2 mm')",
+                    unitId);
+        }
+        String businessKey = certifications.apply(userId, "ceb-press", "Built presses with " + lastName + " family.");
+        var certification = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey)
+                .singleResult();
+        assertThat(runtime.getVariable(certification.getId(), "eligibilityReasons") + " "
+                        + runtime.getVariable(certification.getId(), "eligible"))
+                .endsWith("true");
+        var certifierReview = tasks.createTaskQuery()
+                .processInstanceId(certification.getId())
+                .taskDefinitionKey(CertificationProcess.USER_REVIEW_CERTIFICATION)
+                .singleResult();
+        tasks.claim(certifierReview.getId(), "certifier");
+        tasks.complete(certifierReview.getId(), Map.of("reviewDecision", "certify", "reviewComment", "Good run."));
+        executeJobs();
+        String certificateId = (String) runtime.getVariable(certification.getId(), "certificateId");
+        assertThat(certificateId).isNotNull();
+
+        // a queued mail
+        transaction.executeWithoutResult(status -> notifications.send(
+                email, "notification-test", Map.of("text", "Dear " + firstName + " " + lastName), Locale.ENGLISH));
+
+        // ---- export ----
+        login(userId, "pw-" + userId);
+        var export = get("/me/data", "application/json");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.body())
+                .contains(email, "\"id\":" + downloadId, "I build houses", "Notes of " + firstName)
+                .contains("\"id\":" + runId, certificateId, "Built presses with", "notification-test")
+                .contains(journey.getId(), certification.getId(), "motivation", "traineeId")
+                .contains("tasksAssignedOrOwned", firstName, lastName);
+
+        // the search below finds the person before erasure: in domain tables and in Camunda's history
+        assertThat(search(email))
+                .anyMatch(hit -> hit.startsWith("manual_download.email"))
+                .anyMatch(hit -> hit.startsWith("act_hi_varinst"));
+        assertThat(search(lastName)).anyMatch(hit -> hit.startsWith("training_application.motivation"));
+
+        // ---- erase ----
+        var before = metrics();
+        var page = get("/me/data/erasure", "text/html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        var wrong = postForm("/me/data/erasure", "/me/data/erasure", Map.of("confirmation", "someoneelse"));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("Type your user id exactly");
+        var erased = postForm("/me/data/erasure", "/me/data/erasure", Map.of("confirmation", userId));
+        assertThat(erased.statusCode()).isEqualTo(302);
+        assertThat(erased.headers().firstValue("Location").orElseThrow()).endsWith("/?erased");
+        assertThat(get("/me/data", "application/json").statusCode()).isIn(302, 401);
+
+        var after = metrics();
+        // a revoked certificate no longer certifies: that one figure drops by exactly the erased holder
+        assertThat(after.remove("countCertifiedEnterprises"))
+                .isEqualTo((Long) before.remove("countCertifiedEnterprises") - 1);
+        assertThat(after).isEqualTo(before);
+
+        var certificatePage = get("/certificates/" + certificateId, "text/html");
+        assertThat(certificatePage.statusCode()).isEqualTo(200);
+        assertThat(certificatePage.body())
+                .contains("erased on request")
+                .doesNotContain(firstName, lastName, userId, "Compressed Earth Brick Press", "Valid until");
+
+        var badge = get("/api/certificates/" + certificateId, "application/json");
+        assertThat(badge.body()).contains("revoked", "erased on request").doesNotContain("CEB-" + runId);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(journey.getId())
+                        .count())
+                .isZero();
+        assertThat(identity.createUserQuery().userId(userId).count()).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from manual_download where id = ? and consent_map_at is null and email is null",
+                        Long.class,
+                        downloadId))
+                .isOne();
+
+        var found = new ArrayList<String>();
+        for (String needle : List.of(email, firstName, lastName, userId)) {
+            found.addAll(search(needle));
+        }
+        assertThat(found)
+                .as("columns still holding the person's email, names or user id")
+                .isEmpty();
+    }
+
+    @Test
+    void adminExportsAndErasesAnAnonymousDownloaderByEmail() throws Exception {
+        String email = "anon" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "@privacy.example";
+        var download = postForm(
+                "/enterprises/ceb-press",
+                "/enterprises/ceb-press/downloads",
+                Map.of("email", email, "consentFollowUp", "true", "city", "Tamale", "country", "Ghana"));
+        assertThat(download.statusCode()).isEqualTo(303);
+        Long downloadId =
+                jdbc.queryForObject("select id from manual_download where lower(email) = ?", Long.class, email);
+        transaction.executeWithoutResult(
+                status -> notifications.send(email, "notification-test", Map.of("text", "queued"), Locale.ENGLISH));
+        var followUp = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(String.valueOf(downloadId))
+                .singleResult();
+        assertThat(followUp).isNotNull();
+
+        assertThat(get("/admin/privacy?email=" + email, "application/json").statusCode())
+                .isIn(302, 401);
+        login("admin", "admin");
+        var export = get("/admin/privacy?email=" + email, "application/json");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.body()).contains(email, "Tamale", "\"id\":" + downloadId, followUp.getId());
+        var bad = get("/admin/privacy?email=not-an-email", "application/json");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("Not an email address");
+        var missing = postForm("/admin/privacy", "/admin/privacy/erasure", Map.of());
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("Give an email address or a user id");
+
+        long downloads = downloadStatistics.countDownloads();
+        var erased = postForm("/admin/privacy", "/admin/privacy/erasure", Map.of("email", email));
+        assertThat(erased.statusCode()).isEqualTo(200);
+
+        assertThat(downloadStatistics.countDownloads()).isEqualTo(downloads);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(followUp.getId())
+                        .count())
+                .isZero();
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(followUp.getId())
+                        .count())
+                .isZero();
+        var found = new ArrayList<String>(search(email));
+        found.addAll(search("Tamale"));
+        assertThat(found).isEmpty();
+    }
+
+    @Test
+    void unsubscribingCancelsQueuedMailAtOnce() throws Exception {
+        String email = "unsub" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "@privacy.example";
+        postForm(
+                "/enterprises/ceb-press",
+                "/enterprises/ceb-press/downloads",
+                Map.of("email", email, "consentFollowUp", "true"));
+        String token = jdbc.queryForObject(
+                "select unsubscribe_token from manual_download where lower(email) = ?", String.class, email);
+        // queued and waiting for a retry, so that the dispatcher does not send it before we unsubscribe
+        transaction.executeWithoutResult(status -> jdbc.update(
+                "update mail_outbox set next_attempt_at = ? where id = ?",
+                Timestamp.from(Instant.now().plusSeconds(3600)),
+                notifications.send(email, "notification-test", Map.of("text", "queued"), Locale.ENGLISH)));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from mail_outbox where recipient = ? and status = 'PENDING'",
+                        Long.class,
+                        email))
+                .isOne();
+
+        var done = postForm("/unsubscribe/" + token, "/unsubscribe/" + token, Map.of());
+        assertThat(done.statusCode()).isEqualTo(200);
+
+        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where recipient = ?", Long.class, email))
+                .isZero();
+    }
+
+    /** Every text and binary column of every table of the database, searched for the needle. */
+    private List<String> search(String needle) {
+        var hits = new ArrayList<String>();
+        var columns = jdbc.queryForList("""
+                select table_name, column_name, data_type from information_schema.columns
+                where table_schema = current_schema()
+                  and data_type in ('character varying', 'text', 'character', 'bytea')""");
+        for (var column : columns) {
+            String table = (String) column.get("table_name");
+            String name = (String) column.get("column_name");
+            String sql = "bytea".equals(column.get("data_type"))
+                    ? "select count(*) from \"" + table + "\" where position(convert_to(?, 'UTF8') in \"" + name
+                            + "\") > 0"
+                    : "select count(*) from \"" + table + "\" where lower(\"" + name + "\") like ?";
+            String argument =
+                    "bytea".equals(column.get("data_type")) ? needle : "%" + needle.toLowerCase(Locale.ROOT) + "%";
+            Long count = jdbc.queryForObject(sql, Long.class, argument);
+            if (count != null && count > 0) {
+                hits.add(table + "." + name + " holds " + needle + " (" + count + ")");
+            }
+        }
+        assertThat(columns)
+                .as("the search sees the Camunda byte arrays too")
+                .anyMatch(c -> "act_ge_bytearray".equals(c.get("table_name")));
+        return hits;
+    }
+
+    private Map<String, Object> metrics() {
+        var metrics = new LinkedHashMap<String, Object>();
+        metrics.put("countDownloads", downloadStatistics.countDownloads());
+        metrics.put("downloadsByMonth", downloadStatistics.downloadsByMonth());
+        metrics.put("countApplications", trainingStatistics.countApplications());
+        metrics.put("countEnrolled", trainingStatistics.countEnrolled());
+        metrics.put("countTrainingCompleted", trainingStatistics.countTrainingCompleted());
+        metrics.put("applicationsByMonth", trainingStatistics.applicationsByMonth());
+        metrics.put("countVerifiedRuns", productionStatistics.countVerifiedRuns());
+        metrics.put("countProducersWithVerifiedRun", productionStatistics.countProducersWithVerifiedRun());
+        metrics.put("verifiedUnitsBuilt", productionStatistics.verifiedUnitsBuilt());
+        metrics.put("verifiedSalesValueByCurrency", productionStatistics.verifiedSalesValueByCurrency());
+        metrics.put("verifiedUnitsByMonth", productionStatistics.verifiedUnitsByMonth());
+        metrics.put("countCertifiedEnterprises", certificationStatistics.countCertifiedEnterprises());
+        metrics.put("certificatesIssuedByMonth", certificationStatistics.certificatesIssuedByMonth());
+        return metrics;
+    }
+
+    private void user(String id, String first, String last, String email, String group) {
+        var user = identity.newUser(id);
+        user.setFirstName(first);
+        user.setLastName(last);
+        user.setEmail(email);
+        user.setPassword("pw-" + id);
+        identity.saveUser(user);
+        identity.createMembership(id, group);
+    }
+
+    /** The asynchronous steps (mail, issue certificate) of the whole engine; timers stay. */
+    private void executeJobs() {
+        for (int round = 0; round < 20; round++) {
+            var jobs = management.createJobQuery().messages().executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            for (var job : jobs) {
+                try {
+                    management.executeJob(job.getId());
+                } catch (RuntimeException e) {
+                    // another test's job may fail here; it is retried later, not our concern
+                }
+            }
+        }
+    }
+
+    private static String letters(String hex) {
+        return hex.chars()
+                .mapToObj(c -> String.valueOf((char) ('a' + Character.digit(c, 16))))
+                .collect(Collectors.joining());
+    }
+
+    private void login(String user, String password) throws Exception {
+        var response = postForm("/login", "/login", Map.of("username", user, "password", password));
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+    }
+
+    private HttpResponse<String> get(String path, String accept) throws Exception {
+        return browser.send(
+                HttpRequest.newBuilder(uri(path)).header("Accept", accept).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postForm(String pagePath, String actionPath, Map<String, String> fields)
+            throws Exception {
+        var page = get(pagePath, "text/html");
+        var token = CSRF.matcher(page.body());
+        assertThat(token.find()).as("CSRF token on " + pagePath).isTrue();
+        var body = new java.util.HashMap<>(fields);
+        body.put("_csrf", token.group(1));
+        String form = body.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return browser.send(
+                HttpRequest.newBuilder(uri(actionPath))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "text/html")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
