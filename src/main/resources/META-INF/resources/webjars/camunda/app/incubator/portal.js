@@ -12,15 +12,11 @@ const LABELS = {
   fr: 'Retour au portail'
 };
 
+// The same choice as the webapps' own translations: the browser's first language, else English.
 function language() {
-  const candidates = [document.documentElement.lang, ...(navigator.languages || []), navigator.language];
-  for (const candidate of candidates) {
-    const code = (candidate || '').slice(0, 2).toLowerCase();
-    if (LABELS[code]) {
-      return code;
-    }
-  }
-  return 'en';
+  const first = (navigator.languages && navigator.languages[0]) || navigator.language || '';
+  const code = first.split('-')[0].toLowerCase();
+  return LABELS[code] ? code : 'en';
 }
 
 function redirectLoginToPortal() {
