@@ -110,7 +110,8 @@ class WebappBrandingIT {
                     .contains("/img/incubator-logo.svg");
             // Let the filters and task list finish loading before the picture.
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".app-splash")));
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='Filter Tasks']")));
+            wait.until(
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='Filter Tasks']")));
             wait.until(driver1 -> !driver1.getPageSource().contains("CREATION_DATE"));
             Path screenshot = Path.of("docs/tasklist-branded.png");
             Files.createDirectories(screenshot.getParent());
