@@ -45,6 +45,9 @@ class Download {
     @Column(name = "unsubscribe_token")
     private String unsubscribeToken;
 
+    /** Language tag of the page the download was made from: the follow-up mail is written in it. */
+    private String locale;
+
     protected Download() {}
 
     Download(String specificationSlug, Instant downloadedAt) {
@@ -63,6 +66,15 @@ class Download {
         this.emailHash = emailHash;
         this.unsubscribeToken = unsubscribeToken;
         this.consentFollowUpAt = at;
+    }
+
+    void writtenIn(java.util.Locale language) {
+        this.locale = language == null ? null : language.toLanguageTag();
+    }
+
+    /** The language for mail about this download (English for downloads made before languages existed). */
+    java.util.Locale language() {
+        return locale == null ? java.util.Locale.ENGLISH : java.util.Locale.forLanguageTag(locale);
     }
 
     void consentToMap(Instant at) {

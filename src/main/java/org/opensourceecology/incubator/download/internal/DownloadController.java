@@ -59,7 +59,7 @@ class DownloadController {
                             .toList());
             return new ModelAndView(EnterprisePages.VIEW, HttpStatus.BAD_REQUEST);
         }
-        downloads.record(slug, form);
+        downloads.record(slug, form, LocaleContextHolder.getLocale());
         var manual = new RedirectView(enterprise.get().getOperationsManualUrl());
         manual.setStatusCode(HttpStatus.SEE_OTHER);
         manual.setExposeModelAttributes(false);

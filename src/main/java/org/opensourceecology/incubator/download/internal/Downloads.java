@@ -28,9 +28,10 @@ class Downloads {
 
     /** Stores the download; with an email and consent the follow-up starts in the same transaction. */
     @Transactional
-    Download record(String slug, DownloadForm form) {
+    Download record(String slug, DownloadForm form, java.util.Locale language) {
         var now = clock.instant();
         var download = new Download(slug, now);
+        download.writtenIn(language);
         download.describe(
                 DownloadForm.clean(form.getIntent()),
                 DownloadForm.clean(form.getCity()),

@@ -1,6 +1,5 @@
 package org.opensourceecology.incubator.download.internal;
 
-import java.util.Locale;
 import java.util.Map;
 import org.opensourceecology.incubator.catalog.EnterpriseSpecifications;
 import org.opensourceecology.incubator.notification.Notifications;
@@ -44,6 +43,6 @@ class FollowUpMail {
                         "manualUrl", specification.getOperationsManualUrl(),
                         "manualVersion", specification.getOperationsManualVersion(),
                         "unsubscribeToken", download.getUnsubscribeToken()),
-                Locale.ENGLISH);
+                download.language());
     }
 }

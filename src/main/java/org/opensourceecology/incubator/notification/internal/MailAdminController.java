@@ -1,7 +1,6 @@
 package org.opensourceecology.incubator.notification.internal;
 
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Map;
 import org.opensourceecology.incubator.identity.CurrentUser;
 import org.opensourceecology.incubator.identity.Directory;
@@ -64,7 +63,7 @@ class MailAdminController {
                     person.get().email(),
                     "notification-test",
                     Map.of("text", "Sent from /admin/mail."),
-                    Locale.ENGLISH));
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
             redirect.addFlashAttribute(
                     "message", "A test mail to " + person.get().email() + " is queued.");
         }

@@ -2,14 +2,21 @@ package org.opensourceecology.incubator.notification.internal;
 
 import java.util.Locale;
 import java.util.Map;
+import org.opensourceecology.incubator.identity.Languages;
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-/** Renders mail from plain-text Thymeleaf templates and message bundles. */
+/**
+ * Renders mail from plain-text Thymeleaf templates and message bundles. Each template has one file
+ * per language, like a resource bundle: {@code templates/mail/<template>.txt} is English (and the
+ * fallback), {@code <template>_es.txt} and {@code <template>_fr.txt} the translations; the subject is
+ * the message {@code mail.<template>.subject} in the same language.
+ */
 @Component
 class MailRenderer {
 
@@ -33,12 +40,22 @@ class MailRenderer {
         this.engine.setTemplateEngineMessageSource(messages);
     }
 
+    /** The template file for a language: {@code <template>_<language>} if it exists, else the English one. */
+    static String variant(String template, Locale language) {
+        if (language.getLanguage().equals(Languages.FALLBACK.getLanguage())) {
+            return template;
+        }
+        String localized = template + "_" + language.getLanguage();
+        return new ClassPathResource("templates/mail/" + localized + ".txt").exists() ? localized : template;
+    }
+
     Rendered render(String template, Map<String, ?> model, Locale locale) {
-        var context = new Context(locale);
+        Locale language = Languages.supported(locale);
+        var context = new Context(language);
         context.setVariable("baseUrl", baseUrl);
         model.forEach(context::setVariable);
         String subject = messages.getMessage(
-                "mail." + template + ".subject", model.values().toArray(), locale);
-        return new Rendered(subject, engine.process(template, context));
+                "mail." + template + ".subject", model.values().toArray(), language);
+        return new Rendered(subject, engine.process(variant(template, language), context));
     }
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import org.opensourceecology.incubator.identity.Directory;
+import org.opensourceecology.incubator.identity.Languages;
+import org.opensourceecology.incubator.identity.PreferredLanguages;
 import org.opensourceecology.incubator.notification.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +21,19 @@ class OutboxNotifications implements Notifications {
     private final OutboxRepository outbox;
     private final MailRenderer renderer;
     private final Directory directory;
+    private final PreferredLanguages languages;
     private final Clock clock;
 
-    OutboxNotifications(OutboxRepository outbox, MailRenderer renderer, Directory directory, Clock clock) {
+    OutboxNotifications(
+            OutboxRepository outbox,
+            MailRenderer renderer,
+            Directory directory,
+            PreferredLanguages languages,
+            Clock clock) {
         this.outbox = outbox;
         this.renderer = renderer;
         this.directory = directory;
+        this.languages = languages;
         this.clock = clock;
     }
 
@@ -56,7 +65,7 @@ class OutboxNotifications implements Notifications {
                 .find(userId)
                 .filter(person -> person.email() != null && !person.email().isBlank())
                 .ifPresentOrElse(
-                        person -> send(person.email(), template, withRecipient(model, person), Locale.ENGLISH),
+                        person -> send(person.email(), template, withRecipient(model, person), languageOf(person)),
                         () -> log.warn("No mail '{}' for user '{}': no email address on record", template, userId));
     }
 
@@ -64,6 +73,11 @@ class OutboxNotifications implements Notifications {
     @Transactional(propagation = Propagation.MANDATORY)
     public void sendToGroup(String groupId, String template, Map<String, ?> model) {
         directory.membersOf(groupId).forEach(person -> sendToUser(person.id(), template, model));
+    }
+
+    /** The language the person chose on the portal; English until they choose one. */
+    private Locale languageOf(Directory.Person person) {
+        return languages.of(person.id()).orElse(Languages.FALLBACK);
     }
 
     private static Map<String, Object> withRecipient(Map<String, ?> model, Directory.Person person) {

@@ -91,7 +91,8 @@ class DownloadWebTest {
                         eq("ceb-press"),
                         argThat(f -> f.isConsentFollowUp()
                                 && "maker@example.org".equals(f.getEmail())
-                                && "replicate".equals(f.getIntent())));
+                                && "replicate".equals(f.getIntent())),
+                        any());
     }
 
     @Test
@@ -100,7 +101,7 @@ class DownloadWebTest {
                 .andExpect(status().isSeeOther())
                 .andExpect(header().string("Location", "https://example.org/ceb-manual"));
 
-        verify(downloads).record(eq("ceb-press"), any());
+        verify(downloads).record(eq("ceb-press"), any(), any());
     }
 
     @Test
@@ -118,7 +119,7 @@ class DownloadWebTest {
                 .andExpect(content().string(containsString("&lt;script&gt;x&lt;/script&gt;")))
                 .andExpect(content().string(not(containsString("<script>x"))));
 
-        verify(downloads, never()).record(any(), any());
+        verify(downloads, never()).record(any(), any(), any());
     }
 
     @Test
@@ -127,13 +128,13 @@ class DownloadWebTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Give an email address to receive the follow-up mail")));
 
-        verify(downloads, never()).record(any(), any());
+        verify(downloads, never()).record(any(), any(), any());
     }
 
     @Test
     void unknownEnterpriseIsNotFound() throws Exception {
         mvc.perform(post("/enterprises/nope/downloads").with(csrf())).andExpect(status().isNotFound());
 
-        verify(downloads, never()).record(any(), any());
+        verify(downloads, never()).record(any(), any(), any());
     }
 }
