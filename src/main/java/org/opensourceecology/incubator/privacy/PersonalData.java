@@ -3,6 +3,7 @@ package org.opensourceecology.incubator.privacy;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What a module holds about people, implemented by each module in its {@code internal} package as a
@@ -40,5 +41,17 @@ public interface PersonalData {
     /** Retention: clears personal fields of records older than the cutoff; idempotent SQL (cluster-safe). */
     default int purgeOlderThan(Instant cutoff) {
         return 0;
+    }
+
+    /**
+     * Runs an erasing update in which {@code :user} stands for the subject's user id and
+     * {@code :pseudonym} for their pseudonym, e.g. {@code update t set owner_id = :pseudonym where
+     * owner_id = :user}.
+     */
+    static int pseudonymise(JdbcClient jdbc, Subject subject, String sql) {
+        return jdbc.sql(sql)
+                .param("user", subject.userId())
+                .param("pseudonym", subject.pseudonym())
+                .update();
     }
 }

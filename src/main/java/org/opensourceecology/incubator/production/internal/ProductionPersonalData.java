@@ -59,18 +59,14 @@ class ProductionPersonalData implements PersonalData {
         if (!subject.hasUserId()) {
             return;
         }
-        jdbc.sql("update production_run set documentation_url = null, correction_comment = null,"
-                        + " producer_id = :pseudonym where producer_id = :user")
-                .param("user", subject.userId())
-                .param("pseudonym", subject.pseudonym())
-                .update();
-        jdbc.sql("update production_run set mentor_id = :pseudonym where mentor_id = :user")
-                .param("user", subject.userId())
-                .param("pseudonym", subject.pseudonym())
-                .update();
-        jdbc.sql("update production_run set verified_by = :pseudonym where verified_by = :user")
-                .param("user", subject.userId())
-                .param("pseudonym", subject.pseudonym())
-                .update();
+        PersonalData.pseudonymise(
+                jdbc,
+                subject,
+                "update production_run set documentation_url = null, correction_comment = null,"
+                        + " producer_id = :pseudonym where producer_id = :user");
+        PersonalData.pseudonymise(
+                jdbc, subject, "update production_run set mentor_id = :pseudonym where mentor_id = :user");
+        PersonalData.pseudonymise(
+                jdbc, subject, "update production_run set verified_by = :pseudonym where verified_by = :user");
     }
 }

@@ -63,23 +63,21 @@ class ReplicationPersonalData implements PersonalData {
         if (!subject.hasUserId()) {
             return;
         }
-        jdbc.sql("update replicated_enterprise set owner_id = :pseudonym, city = '', latitude = null, longitude = null,"
-                        + " consent_map = false, consent_map_at = null, website = null where owner_id = :user")
-                .param("user", subject.userId())
-                .param("pseudonym", subject.pseudonym())
-                .update();
-        jdbc.sql("update replicated_enterprise_co_owner set owner_id = :pseudonym where owner_id = :user")
-                .param("user", subject.userId())
-                .param("pseudonym", subject.pseudonym())
-                .update();
-        jdbc.sql("update replicated_enterprise set trained_by = :pseudonym where trained_by = :user")
-                .param("user", subject.userId())
-                .param("pseudonym", subject.pseudonym())
-                .update();
-        jdbc.sql("update production_report set notes = null, submitted_by = :pseudonym where submitted_by = :user")
-                .param("user", subject.userId())
-                .param("pseudonym", subject.pseudonym())
-                .update();
+        PersonalData.pseudonymise(
+                jdbc,
+                subject,
+                "update replicated_enterprise set owner_id = :pseudonym, city = '', latitude = null, longitude = null,"
+                        + " consent_map = false, consent_map_at = null, website = null where owner_id = :user");
+        PersonalData.pseudonymise(
+                jdbc,
+                subject,
+                "update replicated_enterprise_co_owner set owner_id = :pseudonym where owner_id = :user");
+        PersonalData.pseudonymise(
+                jdbc, subject, "update replicated_enterprise set trained_by = :pseudonym where trained_by = :user");
+        PersonalData.pseudonymise(
+                jdbc,
+                subject,
+                "update production_report set notes = null, submitted_by = :pseudonym where submitted_by = :user");
     }
 
     @Override
