@@ -127,6 +127,23 @@ class ApplicationIT {
     }
 
     @Test
+    void portalPagesCarrySecurityHeaders() {
+        var headers = http.getForEntity("/enterprises", String.class).getHeaders();
+        assertThat(headers.getFirst("Content-Security-Policy"))
+                .contains("default-src 'self'", "frame-ancestors 'none'");
+        assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("same-origin");
+    }
+
+    @Test
+    void errorsNeverShowInternals() {
+        var response = http.getForEntity("/api/enterprises/no-such-enterprise", String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(response.getBody()).doesNotContain("Exception", "at org.");
+    }
+
+    @Test
     void seedsExampleEnterprises() {
         assertThat(jdbc.queryForList(
                         "select slug from enterprise_specification where status = 'PUBLISHED' order by slug",

@@ -24,6 +24,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -37,6 +41,14 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     static final String REALM = "Distributive Enterprise Incubator";
+
+    /**
+     * The portal serves scripts and styles only from itself (WebJars included); map tiles may come from
+     * any https tile server; nothing may frame the pages.
+     */
+    static final String PORTAL_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'self';"
+            + " frame-ancestors 'none'";
 
     @Bean
     AuthenticationManager authenticationManager(IdentityService identityService) {
@@ -120,7 +132,12 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(ant(null, "/camunda/**", "/api/**")))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                        new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/camunda/api/**"))));
+                        new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/camunda/api/**"))))
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        // The webapps send their own Content-Security-Policy (Camunda's header filter).
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(antMatcher("/camunda/**")),
+                                new StaticHeadersWriter("Content-Security-Policy", PORTAL_CSP))));
         if (signOn == null) {
             // Local users: the portal's login form.
             http.formLogin(form -> form.loginPage("/login").permitAll())
