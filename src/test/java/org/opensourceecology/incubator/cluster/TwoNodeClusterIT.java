@@ -62,6 +62,9 @@ class TwoNodeClusterIT {
                         "--spring.application.name=incubator-" + name,
                         // Engines register JVM-wide by name; other test contexts keep "default".
                         "--camunda.bpm.process-engine-name=" + name.replace("-", ""),
+                        // Camunda's webapp filters keep the last started context in a static field;
+                        // the nodes serve the portal, which is what this test needs.
+                        "--camunda.bpm.webapp.enabled=false",
                         "--camunda.bpm.job-execution.enabled=true",
                         "--camunda.bpm.job-execution.wait-time-in-millis=200",
                         "--camunda.bpm.job-execution.max-wait=1000",
