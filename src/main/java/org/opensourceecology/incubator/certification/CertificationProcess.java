@@ -106,6 +106,7 @@ public final class CertificationProcess {
     // Renewal (forms apply-for-renewal, review-renewal; service_gather_renewal_evidence)
     public static final ProcessVariable<String> RENEWAL_NOTE = ProcessVariable.string("renewalNote");
     public static final ProcessVariable<Integer> RUNS_SINCE_ISSUE = ProcessVariable.integer("verifiedRunsInPeriod");
+    public static final ProcessVariable<Integer> REPORTS_IN_PERIOD = ProcessVariable.integer("reportsInPeriod");
     public static final ProcessVariable<String> RENEWAL_DECISION = ProcessVariable.string("renewalDecision");
 
     // Revocation (message CertificateRevoked)

@@ -8,9 +8,12 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.opensourceecology.incubator.catalog.EnterpriseSpecifications;
+import org.opensourceecology.incubator.certification.ProductionReportsSource;
 import org.opensourceecology.incubator.notification.Notifications;
 import org.opensourceecology.incubator.production.ProductionRecords;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,6 +33,7 @@ class CertificationService {
     private final Notifications notifications;
     private final CertificationSettings settings;
     private final Clock clock;
+    private final ObjectProvider<ProductionReportsSource> reports;
 
     CertificationService(
             CertificateStore store,
@@ -37,7 +41,9 @@ class CertificationService {
             EnterpriseSpecifications catalog,
             Notifications notifications,
             CertificationSettings settings,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<ProductionReportsSource> reports) {
+        this.reports = reports;
         this.store = store;
         this.production = production;
         this.catalog = catalog;
@@ -153,10 +159,29 @@ class CertificationService {
                 certificate.holderId(), certificate.enterpriseSlug(), certificate.periodStart());
     }
 
-    /** Extends validity by one period from the current end (or from now if that has passed). */
+    /** Production reports of the holder's replicated enterprise in the current validity period. */
+    @Transactional(readOnly = true)
+    public long reportsInPeriod(String certificateId) {
+        var certificate = get(certificateId);
+        var source = reports.getIfAvailable();
+        return source == null
+                ? 0
+                : source.reportsSince(certificate.holderId(), certificate.enterpriseSlug(), certificate.periodStart());
+    }
+
+    /**
+     * Extends validity by one period from the current end (or from now if that has passed). Renewal
+     * needs production in the period: at least one verified run or one production report.
+     */
     @Transactional
     public Instant renew(String certificateId) {
         var certificate = get(certificateId);
+        if (verifiedRunsInPeriod(certificateId) + reportsInPeriod(certificateId) == 0) {
+            throw new BadUserRequestException("Certificate " + certificateId + " cannot be renewed: its holder has"
+                    + " neither a verified production run nor a production report since "
+                    + certificate.periodStart().atZone(ZoneOffset.UTC).toLocalDate()
+                    + ". Decline the renewal or ask for evidence.");
+        }
         Instant now = now();
         Instant base = certificate.validUntil().isAfter(now) ? certificate.validUntil() : now;
         Instant validUntil = plusValidity(base);

@@ -178,6 +178,7 @@ final class ProcessDelegates {
         @Override
         public void execute(DelegateExecution execution) {
             RUNS_SINCE_ISSUE.set(execution, (int) certification.verifiedRunsInPeriod(CERTIFICATE_ID.get(execution)));
+            REPORTS_IN_PERIOD.set(execution, (int) certification.reportsInPeriod(CERTIFICATE_ID.get(execution)));
         }
     }
 
