@@ -531,7 +531,12 @@ public final class BenchmarkMain {
                 .append(context.get("loadAverageAtStart"))
                 .append(", at end ")
                 .append(context.get("loadAverageAtEnd"))
-                .append(". Numbers measured while the machine was loaded are low: compare runs at similar load.\n\n");
+                .append(". ")
+                .append(
+                        loaded()
+                                ? "**Measured on a loaded machine** (load average above the CPU count): the numbers"
+                                        + " are low; compare runs at similar load.\n\n"
+                                : "The machine was not loaded beyond its CPU count.\n\n");
         md.append("| figure | value | unit | target | met | note |\n|---|---:|---|---|---|---|\n");
         for (var f : figures) {
             md.append("| ")
@@ -564,6 +569,22 @@ public final class BenchmarkMain {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
+    }
+
+    /** Whether the 1-minute load average at start or end exceeded the CPU count. */
+    private boolean loaded() {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        for (String key : List.of("loadAverageAtStart", "loadAverageAtEnd")) {
+            String value = String.valueOf(context.get(key));
+            try {
+                if (Double.parseDouble(value.split(" ")[0]) > cpus) {
+                    return true;
+                }
+            } catch (NumberFormatException unknown) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String loadAverage() {
