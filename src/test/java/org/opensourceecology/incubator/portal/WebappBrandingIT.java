@@ -110,8 +110,13 @@ class WebappBrandingIT {
                     .contains("/img/incubator-logo.svg");
             // Let the filters and task list finish loading before the picture.
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".app-splash")));
-            wait.until(
-                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='Filter Tasks']")));
+            // The task search box, in whichever of the three languages this user last chose on the portal.
+            wait.until(ExpectedConditions.or(
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='Filter Tasks']")),
+                    ExpectedConditions.visibilityOfElementLocated(
+                            By.cssSelector("input[placeholder='Filtrar tareas']")),
+                    ExpectedConditions.visibilityOfElementLocated(
+                            By.cssSelector("input[placeholder='Filtrer les tâches']"))));
             wait.until(driver1 -> !driver1.getPageSource().contains("CREATION_DATE"));
             // The README's picture is refreshed only on request (-Dbrowser.docs=true), like the others.
             Path screenshot = Boolean.getBoolean("browser.docs")
