@@ -23,6 +23,7 @@ import org.opensourceecology.incubator.certification.CertificationProcess;
 import org.opensourceecology.incubator.certification.Certifications;
 import org.opensourceecology.incubator.identity.Roles;
 import org.opensourceecology.incubator.support.IntegrationTest;
+import org.opensourceecology.incubator.support.TestUsers;
 import org.opensourceecology.incubator.training.JourneyProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -323,22 +324,14 @@ class JourneyBrowserIT {
     }
 
     private String user(String prefix, String group) {
-        String id = prefix + suffix();
-        var user = identityService.newUser(id);
-        user.setFirstName("Given");
-        user.setLastName(id);
-        user.setEmail(id + "@browser.example");
-        user.setPassword(password(id));
-        identityService.saveUser(user);
-        identityService.createMembership(id, group);
-        return id;
+        return TestUsers.create(identityService, prefix, group, "browser.example");
     }
 
     private static String password(String userId) {
-        return "pw-" + userId;
+        return TestUsers.password(userId);
     }
 
     private static String suffix() {
-        return Long.toString(System.nanoTime(), 36);
+        return TestUsers.uniqueSuffix();
     }
 }

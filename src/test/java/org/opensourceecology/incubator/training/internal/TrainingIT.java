@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.opensourceecology.incubator.identity.Roles;
 import org.opensourceecology.incubator.support.IntegrationTest;
 import org.opensourceecology.incubator.support.TestMail;
+import org.opensourceecology.incubator.support.TestUsers;
 import org.opensourceecology.incubator.training.JourneyProcess;
 import org.opensourceecology.incubator.training.TrainingStatistics;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -431,23 +432,15 @@ class TrainingIT {
     }
 
     private String user(String prefix, String group) {
-        String id = prefix + suffix();
-        var user = identityService.newUser(id);
-        user.setFirstName("Given");
-        user.setLastName(id);
-        user.setEmail(id + "@it.example");
-        user.setPassword(password(id));
-        identityService.saveUser(user);
-        identityService.createMembership(id, group);
-        return id;
+        return TestUsers.create(identityService, prefix, group, "it.example");
     }
 
     private static String password(String userId) {
-        return "pw-" + userId;
+        return TestUsers.password(userId);
     }
 
     private static String suffix() {
-        return Long.toString(System.nanoTime(), 36);
+        return TestUsers.uniqueSuffix();
     }
 
     /** The body of the first mail to a user whose subject contains the text, waiting for delivery. */
