@@ -22,16 +22,19 @@ public class EnterprisePages {
     private final LicenseList licenseList;
     private final ObjectProvider<DownloadCounts> downloadCounts;
     private final ObjectProvider<CertifiedProducers> certifiedProducers;
+    private final ObjectProvider<DocumentationCounts> documentationCounts;
 
     EnterprisePages(
             EnterpriseSpecifications specifications,
             LicenseList licenseList,
             ObjectProvider<DownloadCounts> downloadCounts,
-            ObjectProvider<CertifiedProducers> certifiedProducers) {
+            ObjectProvider<CertifiedProducers> certifiedProducers,
+            ObjectProvider<DocumentationCounts> documentationCounts) {
         this.specifications = specifications;
         this.licenseList = licenseList;
         this.downloadCounts = downloadCounts;
         this.certifiedProducers = certifiedProducers;
+        this.documentationCounts = documentationCounts;
     }
 
     /**
@@ -62,6 +65,9 @@ public class EnterprisePages {
                         .orderedStream()
                         .flatMap(p -> p.certifiedProducersOf(slug).stream())
                         .toList());
+        var documentation = documentationCounts.getIfAvailable();
+        model.addAttribute(
+                "documentedMilestones", documentation == null ? 0L : documentation.countPublicMilestones(slug));
         return true;
     }
 

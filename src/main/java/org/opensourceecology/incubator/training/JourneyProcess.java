@@ -33,6 +33,13 @@ public final class JourneyProcess {
     public static final ProcessVariable<String> CITY = ProcessVariable.string("city");
     public static final ProcessVariable<String> COUNTRY = ProcessVariable.string("country");
     public static final ProcessVariable<String> DOWNLOAD_EMAIL = ProcessVariable.string("downloadEmail");
+    /**
+     * The start form's checkbox: consent to show the evidence links and notes of signed-off milestones
+     * on the enterprise's public documentation page. Read once on registration; afterwards the
+     * application record holds the consent (and its withdrawal), not this variable.
+     */
+    public static final ProcessVariable<Boolean> CONSENT_PUBLIC_DOCUMENTATION =
+            ProcessVariable.bool("consentPublicDocumentation");
 
     // Set along the way
     public static final ProcessVariable<Long> APPLICATION_ID = ProcessVariable.longValue("applicationId");

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * service_register_application of the journey: stores the application (refusing an enterprise that is
  * not published, so that Tasklist shows why and nothing is stored), sets applicationId and the
- * business key {@code application-<id>}, and ends the applicant's download follow-up.
+ * business key {@code application-<id>}, records the consent to public documentation when the box was
+ * ticked, and ends the applicant's download follow-up.
  */
 @Component("registerTrainingApplication")
 class RegisterTrainingApplication implements JavaDelegate {
@@ -31,7 +32,8 @@ class RegisterTrainingApplication implements JavaDelegate {
                 PRIOR_SKILLS.getOrDefault(execution, null),
                 CITY.getOrDefault(execution, null),
                 COUNTRY.getOrDefault(execution, null),
-                DOWNLOAD_EMAIL.getOrDefault(execution, null)));
+                DOWNLOAD_EMAIL.getOrDefault(execution, null),
+                CONSENT_PUBLIC_DOCUMENTATION.getOrDefault(execution, false)));
         APPLICATION_ID.set(execution, applicationId);
         execution.setProcessBusinessKey(BUSINESS_KEY_PREFIX + applicationId);
     }

@@ -30,7 +30,8 @@ class Training {
             String priorSkills,
             String city,
             String country,
-            String downloadEmail) {}
+            String downloadEmail,
+            boolean consentPublicDocumentation) {}
 
     record Enrolment(long cohortId, int milestoneCount) {}
 
@@ -80,14 +81,18 @@ class Training {
         require(input.motivation(), "a motivation");
         require(input.city(), "a town or city");
         require(input.country(), "a country");
-        var application = applications.save(new TrainingApplication(
+        var application = new TrainingApplication(
                 input.traineeId(),
                 slug,
                 input.motivation().trim(),
                 blankToNull(input.priorSkills()),
                 input.city().trim(),
                 input.country().trim(),
-                clock.instant()));
+                clock.instant());
+        if (input.consentPublicDocumentation()) {
+            application.consentToPublicDocumentation(clock.instant());
+        }
+        application = applications.save(application);
         if (input.downloadEmail() != null && !input.downloadEmail().isBlank()) {
             followUps.ifAvailable(f -> f.trainingApplied(input.downloadEmail().trim()));
         }
@@ -98,6 +103,25 @@ class Training {
         return applications
                 .findById(applicationId)
                 .orElseThrow(() -> new NoSuchElementException("No training application " + applicationId));
+    }
+
+    /**
+     * Gives or withdraws the trainee's consent to public documentation of one of their applications;
+     * the public page reads it on every request, so the change shows at once.
+     *
+     * @throws NoSuchElementException when the application is not the trainee's (they learn nothing
+     *     about other people's applications)
+     */
+    void decidePublicDocumentation(long applicationId, String traineeId, boolean consent) {
+        var application = applications
+                .findById(applicationId)
+                .filter(a -> a.getTraineeId().equals(traineeId))
+                .orElseThrow(() -> new NoSuchElementException("You have no training application " + applicationId));
+        if (consent) {
+            application.consentToPublicDocumentation(clock.instant());
+        } else {
+            application.withdrawPublicDocumentation(clock.instant());
+        }
     }
 
     String displayName(String userId) {

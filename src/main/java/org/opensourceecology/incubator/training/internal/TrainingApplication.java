@@ -72,6 +72,13 @@ public class TrainingApplication {
     @Column(name = "completed_at")
     private Instant completedAt;
 
+    // Consent to public in-process documentation: when given, and when withdrawn (personal data)
+    @Column(name = "consent_public_documentation_at")
+    private Instant consentPublicDocumentationAt;
+
+    @Column(name = "public_documentation_withdrawn_at")
+    private Instant publicDocumentationWithdrawnAt;
+
     @Version
     @Column(name = "row_version", nullable = false)
     private long rowVersion;
@@ -120,6 +127,37 @@ public class TrainingApplication {
         requireStatus(Status.ENROLLED);
         status = Status.COMPLETED;
         completedAt = at;
+    }
+
+    /**
+     * The trainee agrees that the evidence links and notes of their signed-off milestones are shown on
+     * the enterprise's public documentation page. Giving it again after a withdrawal starts a new
+     * consent (the withdrawal time is cleared); giving it while it holds changes nothing.
+     */
+    void consentToPublicDocumentation(Instant at) {
+        if (!isDocumentationPublic()) {
+            consentPublicDocumentationAt = at;
+            publicDocumentationWithdrawnAt = null;
+        }
+    }
+
+    /**
+     * Withdraws the consent: the documentation leaves the public page at once; when it was given stays
+     * on record beside when it was withdrawn.
+     *
+     * @return false when there was no consent to withdraw
+     */
+    boolean withdrawPublicDocumentation(Instant at) {
+        if (!isDocumentationPublic()) {
+            return false;
+        }
+        publicDocumentationWithdrawnAt = at;
+        return true;
+    }
+
+    /** Whether the trainee's signed-off milestones are shown publicly now. */
+    public boolean isDocumentationPublic() {
+        return consentPublicDocumentationAt != null && publicDocumentationWithdrawnAt == null;
     }
 
     private void requireStatus(Status expected) {
@@ -186,5 +224,13 @@ public class TrainingApplication {
 
     public Instant getCompletedAt() {
         return completedAt;
+    }
+
+    public Instant getConsentPublicDocumentationAt() {
+        return consentPublicDocumentationAt;
+    }
+
+    public Instant getPublicDocumentationWithdrawnAt() {
+        return publicDocumentationWithdrawnAt;
     }
 }

@@ -9,9 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Applications and milestone submissions of a trainee, and the mentoring of a mentor. Erasure keeps
- * every row (the funnel counts them by status) and clears motivation, skills, city, notes, evidence
- * and comments; user ids become the pseudonym.
+ * Applications (with the consent to public documentation and its withdrawal) and milestone
+ * submissions of a trainee, and the mentoring of a mentor. Erasure keeps every row (the funnel counts
+ * them by status) and clears motivation, skills, city, notes, evidence, comments and the consent (so
+ * nothing of theirs stays on the public documentation page); user ids become the pseudonym.
  */
 @Component
 class TrainingPersonalData implements PersonalData {
@@ -74,8 +75,11 @@ class TrainingPersonalData implements PersonalData {
                         + " where application_id in (select id from training_application where trainee_id = :user)")
                 .param("user", user)
                 .update();
+        // the consent to public documentation goes too: with the notes and evidence cleared there is
+        // nothing left to show, and the consent times are about the person
         jdbc.sql("update training_application set motivation = '', prior_skills = null, city = '', country = '',"
-                        + " rejection_reason = null, trainee_id = :pseudonym where trainee_id = :user")
+                        + " rejection_reason = null, consent_public_documentation_at = null,"
+                        + " public_documentation_withdrawn_at = null, trainee_id = :pseudonym where trainee_id = :user")
                 .param("user", user)
                 .param("pseudonym", pseudonym)
                 .update();

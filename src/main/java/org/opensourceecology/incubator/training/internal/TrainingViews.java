@@ -46,7 +46,11 @@ class TrainingViews {
             List<MilestoneView> milestones,
             long milestonesDone,
             List<TaskLink> next,
-            String traineeName) {}
+            String traineeName,
+            PublicDocumentationConsent documentation) {}
+
+    /** The trainee's consent to public documentation of this application: whether it holds, and since when. */
+    record PublicDocumentationConsent(boolean shown, LocalDate givenOn, LocalDate withdrawnOn) {}
 
     private final TrainingApplications applications;
     private final Cohorts cohorts;
@@ -113,7 +117,11 @@ class TrainingViews {
                 list,
                 list.stream().filter(m -> m.state() == MilestoneState.DONE).count(),
                 tasks(a.getId(), assignee, candidateGroup),
-                training.displayName(a.getTraineeId()));
+                training.displayName(a.getTraineeId()),
+                new PublicDocumentationConsent(
+                        a.isDocumentationPublic(),
+                        day(a.getConsentPublicDocumentationAt()),
+                        day(a.getPublicDocumentationWithdrawnAt())));
     }
 
     private List<MilestoneView> milestones(TrainingApplication a) {

@@ -100,6 +100,76 @@ class TrainingTest {
     }
 
     @Test
+    void recordsWhenTheApplicantConsentedToPublicDocumentation() {
+        var saved = org.mockito.ArgumentCaptor.forClass(TrainingApplication.class);
+
+        training.register(new Training.Application(
+                "trainee", "ceb-press", "I want to build houses.", null, "Accra", "Ghana", null, true));
+        training.register(application("ceb-press", null));
+
+        verify(applications, org.mockito.Mockito.times(2)).save(saved.capture());
+        var consented = saved.getAllValues().get(0);
+        assertThat(consented.isDocumentationPublic()).isTrue();
+        assertThat(consented.getConsentPublicDocumentationAt()).isEqualTo(clock.instant());
+        var silent = saved.getAllValues().get(1);
+        assertThat(silent.isDocumentationPublic()).isFalse();
+        assertThat(silent.getConsentPublicDocumentationAt()).isNull();
+    }
+
+    @Test
+    void theTraineeWithdrawsAndGivesConsentForTheirOwnApplicationOnly() {
+        var app = submitted();
+        app.consentToPublicDocumentation(Instant.parse("2026-11-01T09:00:00Z"));
+
+        training.decidePublicDocumentation(app.getId(), "trainee", false);
+
+        assertThat(app.isDocumentationPublic()).isFalse();
+        assertThat(app.getPublicDocumentationWithdrawnAt()).isEqualTo(clock.instant());
+        assertThat(app.getConsentPublicDocumentationAt()).isEqualTo(Instant.parse("2026-11-01T09:00:00Z"));
+
+        training.decidePublicDocumentation(app.getId(), "trainee", true);
+
+        assertThat(app.isDocumentationPublic()).isTrue();
+        assertThat(app.getConsentPublicDocumentationAt()).isEqualTo(clock.instant());
+        assertThat(app.getPublicDocumentationWithdrawnAt()).isNull();
+
+        assertThatThrownBy(() -> training.decidePublicDocumentation(app.getId(), "someoneelse", false))
+                .isInstanceOf(java.util.NoSuchElementException.class)
+                .hasMessageContaining("You have no training application " + app.getId());
+        assertThat(app.isDocumentationPublic()).isTrue();
+        when(applications.findById(404L)).thenReturn(Optional.empty());
+        assertThatThrownBy(() -> training.decidePublicDocumentation(404L, "trainee", false))
+                .isInstanceOf(java.util.NoSuchElementException.class);
+    }
+
+    @Test
+    void consentHoldsUntilWithdrawnAndKeepsBothTimes() {
+        var app = new TrainingApplication("trainee", "ceb-press", "m", null, "Accra", "Ghana", clock.instant());
+        var given = Instant.parse("2026-11-01T09:00:00Z");
+        var again = Instant.parse("2026-11-02T09:00:00Z");
+        var withdrawn = Instant.parse("2026-11-03T09:00:00Z");
+
+        assertThat(app.isDocumentationPublic()).isFalse();
+        assertThat(app.withdrawPublicDocumentation(withdrawn))
+                .as("nothing to withdraw")
+                .isFalse();
+        assertThat(app.getPublicDocumentationWithdrawnAt()).isNull();
+
+        app.consentToPublicDocumentation(given);
+        app.consentToPublicDocumentation(again);
+        assertThat(app.getConsentPublicDocumentationAt())
+                .as("consenting while it holds keeps the first time")
+                .isEqualTo(given);
+
+        assertThat(app.withdrawPublicDocumentation(withdrawn)).isTrue();
+        assertThat(app.isDocumentationPublic()).isFalse();
+        assertThat(app.getConsentPublicDocumentationAt()).isEqualTo(given);
+        assertThat(app.getPublicDocumentationWithdrawnAt()).isEqualTo(withdrawn);
+        assertThat(app.withdrawPublicDocumentation(again)).isFalse();
+        assertThat(app.getPublicDocumentationWithdrawnAt()).isEqualTo(withdrawn);
+    }
+
+    @Test
     void assignsTheLeastLoadedMentorOfTheEnterprisesCohorts() {
         var app = submitted();
         var cohort = new Cohort("ceb-press", LocalDate.now(clock), 10, clock.instant());
@@ -154,7 +224,8 @@ class TrainingTest {
     }
 
     private static Training.Application application(String slug, String email) {
-        return new Training.Application("trainee", slug, "I want to build houses.", null, "Accra", "Ghana", email);
+        return new Training.Application(
+                "trainee", slug, "I want to build houses.", null, "Accra", "Ghana", email, false);
     }
 
     private static Directory.Person person(String id) {
