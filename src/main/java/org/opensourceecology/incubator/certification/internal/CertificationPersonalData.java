@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
  * certificates are counted), revokes every certificate of theirs with the reason
  * {@value #ERASED_REASON} (the public page then says only that), replaces holder and applicant ids by
  * the pseudonym and the badge salt by a new one, so the old Open Badge hash can no longer be linked.
+ * A revocation for erasure is not a judgement on the enterprise: a certificate valid at the erasure is
+ * marked {@code revoked_on_erasure} and the "certified enterprises" metric counts it until its
+ * original end of validity ({@link CertificationQueries#countCertifiedEnterprises()}).
  */
 @Component
 class CertificationPersonalData implements PersonalData {
@@ -65,7 +68,10 @@ class CertificationPersonalData implements PersonalData {
         }
         String user = subject.userId();
         String pseudonym = subject.pseudonym();
-        jdbc.sql("update certificate set status = 'REVOKED', revocation_reason = :reason,"
+        // revoked_on_erasure only for certificates valid now: they still count as certified enterprises
+        // until their end of validity; one revoked or expired before keeps not counting
+        jdbc.sql("update certificate set revoked_on_erasure = (status = 'VALID' and valid_until > :now),"
+                        + " status = 'REVOKED', revocation_reason = :reason,"
                         + " revoked_at = coalesce(revoked_at, :now), holder_id = :pseudonym, identity_salt = :salt"
                         + " where holder_id = :user")
                 .param("reason", ERASED_REASON)

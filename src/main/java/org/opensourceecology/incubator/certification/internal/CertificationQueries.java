@@ -48,11 +48,16 @@ class CertificationQueries implements CertificateLookup, CertifiedProducers, Cer
                 .toList();
     }
 
+    /**
+     * Holders and enterprises with a certificate valid now, including one revoked only because its
+     * holder asked to be erased (until its original end of validity): erasure leaves the metric as it was.
+     */
     @Override
     public long countCertifiedEnterprises() {
         return jdbc.sql("""
                         select count(*) from (select distinct holder_id, enterprise_slug from certificate
-                                              where status = 'VALID' and valid_until > :now) certified""")
+                                              where (status = 'VALID' or revoked_on_erasure)
+                                                and valid_until > :now) certified""")
                 .param("now", java.sql.Timestamp.from(Instant.now(clock)))
                 .query(Long.class)
                 .single();
