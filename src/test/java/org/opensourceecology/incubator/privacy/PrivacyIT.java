@@ -31,6 +31,7 @@ import org.opensourceecology.incubator.certification.CertificationStatistics;
 import org.opensourceecology.incubator.certification.Certifications;
 import org.opensourceecology.incubator.download.DownloadStatistics;
 import org.opensourceecology.incubator.identity.Roles;
+import org.opensourceecology.incubator.metrics.internal.CurrentMetrics;
 import org.opensourceecology.incubator.notification.Notifications;
 import org.opensourceecology.incubator.production.ProductionStatistics;
 import org.opensourceecology.incubator.support.IntegrationTest;
@@ -39,16 +40,18 @@ import org.opensourceecology.incubator.training.JourneyProcess;
 import org.opensourceecology.incubator.training.TrainingStatistics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A person seeded across every module (download with consent, journey with application and milestone
- * submission, verified production run, certificate, mail) is exported through {@code /me/data}, then
- * erases themself through the confirmation form: afterwards no text or binary column of the whole
- * database (domain tables, Camunda runtime, history and ACT_GE_BYTEARRAY) holds their email, names or
- * user id, the metrics' counts and sums are unchanged and the certificate page says only "erased on
- * request".
+ * A person seeded across every module (download with consent, journey with application, consent to
+ * public documentation and a signed-off milestone, verified production run, certificate, replicated
+ * enterprise on the map with a report, mail) is exported through {@code /me/data}, then erases themself
+ * through the confirmation form: afterwards no text or binary column of the whole database (domain
+ * tables, Camunda runtime, history and ACT_GE_BYTEARRAY) holds their email, names or user id, the
+ * metrics (all six, by month and the funnel) are exactly as before, their documentation is off the
+ * public page and the certificate page says only "erased on request".
  */
 @IntegrationTest
 class PrivacyIT {
@@ -93,6 +96,9 @@ class PrivacyIT {
 
     @Autowired
     CertificationStatistics certificationStatistics;
+
+    @Autowired
+    ApplicationContext context;
 
     @LocalServerPort
     int port;
@@ -145,6 +151,7 @@ class PrivacyIT {
             JourneyProcess.CITY.putIn(variables, "Kumasi");
             JourneyProcess.COUNTRY.putIn(variables, "Ghana");
             JourneyProcess.DOWNLOAD_EMAIL.putIn(variables, email);
+            JourneyProcess.CONSENT_PUBLIC_DOCUMENTATION.putIn(variables, true);
             journey = runtime.startProcessInstanceByKey(JourneyProcess.KEY, variables);
         } finally {
             identity.clearAuthentication();
@@ -165,7 +172,22 @@ class PrivacyIT {
         var evidence = ImmersionTrainingProcess.EVIDENCE_URLS.with("https://example.org/" + lastName + "/shop");
         ImmersionTrainingProcess.NOTES.putIn(evidence, "Notes of " + firstName + ": the shop is ready.");
         tasks.complete(work.getId(), evidence);
+        var signOff = tasks.createTaskQuery()
+                .processInstanceBusinessKey("application-" + applicationId)
+                .taskDefinitionKey(ImmersionTrainingProcess.USER_SIGN_OFF_MILESTONE)
+                .singleResult();
+        tasks.complete(
+                signOff.getId(),
+                ImmersionTrainingProcess.MENTOR_COMMENT.putIn(
+                        ImmersionTrainingProcess.SIGN_OFF_DECISION.with(ImmersionTrainingProcess.APPROVE),
+                        "Well documented, " + firstName));
         executeJobs();
+        // with their consent, the signed-off milestone is public documentation
+        var documentation = get("/enterprises/ceb-press/documentation", "text/html");
+        assertThat(documentation.statusCode()).isEqualTo(200);
+        assertThat(documentation.body())
+                .contains(">Trainee " + applicationId + "<", "https://example.org/" + lastName + "/shop")
+                .doesNotContain(email, userId);
 
         // verified production run and a certificate
         Instant now = Instant.now();
@@ -221,13 +243,29 @@ class PrivacyIT {
 
         // ---- export ----
         login(userId, "pw-" + userId);
+
+        // the enterprise they replicate, on the map, with a quarterly report
+        var registered = postJson("/api/replications", """
+                {"name": "Kumasi Earth Bricks", "enterpriseSlug": "ceb-press", "city": "Hamlet of %s",
+                 "country": "Ghana", "latitude": 6.69, "longitude": -1.62, "consentMap": true,
+                 "website": "https://example.org/%s", "startupCost": 900, "startupCostCurrency": "USD"}""".formatted(lastName, userId));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(202);
+        Long enterpriseId =
+                jdbc.queryForObject("select id from replicated_enterprise where owner_id = ?", Long.class, userId);
+        jdbc.update("""
+                insert into production_report (enterprise_id, period_label, period_start, period_end, units_produced,
+                    units_sold, sales_value, currency, hours_worked, notes, submitted_by, submitted_at)
+                values (?, '2026-Q3', date '2026-07-01', date '2026-09-30', 40, 35, 5250, 'EUR', 300, ?, ?, ?)""", enterpriseId, "Sold to the neighbours of " + firstName, userId, Timestamp.from(Instant.now()));
+
         var export = get("/me/data", "application/json");
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.body())
                 .contains(email, "\"id\":" + downloadId, "I build houses", "Notes of " + firstName)
                 .contains("\"id\":" + runId, certificateId, "Built presses with", "notification-test")
                 .contains(journey.getId(), certification.getId(), "motivation", "traineeId")
-                .contains("tasksAssignedOrOwned", firstName, lastName);
+                .contains("tasksAssignedOrOwned", firstName, lastName)
+                .contains("consent_public_documentation_at", "Kumasi Earth Bricks", "Sold to the neighbours of")
+                .doesNotContain("\"consent_public_documentation_at\":null");
 
         // the search below finds the person before erasure: in domain tables and in Camunda's history
         assertThat(search(email))
@@ -237,6 +275,9 @@ class PrivacyIT {
 
         // ---- erase ----
         var before = metrics();
+        var metricsBefore = CurrentMetrics.computeNow(context);
+        assertThat(((Number) metricsBefore.get("certifiedEnterprises")).longValue())
+                .isPositive();
         var page = get("/me/data/erasure", "text/html");
         assertThat(page.statusCode()).isEqualTo(200);
         var wrong = postForm("/me/data/erasure", "/me/data/erasure", Map.of("confirmation", "someoneelse"));
@@ -247,11 +288,27 @@ class PrivacyIT {
         assertThat(erased.headers().firstValue("Location").orElseThrow()).endsWith("/?erased");
         assertThat(get("/me/data", "application/json").statusCode()).isIn(302, 401);
 
-        var after = metrics();
-        // a revoked certificate no longer certifies: that one figure drops by exactly the erased holder
-        assertThat(after.remove("countCertifiedEnterprises"))
-                .isEqualTo((Long) before.remove("countCertifiedEnterprises") - 1);
-        assertThat(after).isEqualTo(before);
+        // counts and sums stay: the six metrics, their months and the funnel as /api/metrics shows them
+        // (a certificate revoked for erasure counts as certified until its original end of validity)
+        assertThat(CurrentMetrics.computeNow(context)).isEqualTo(metricsBefore);
+        assertThat(metrics()).isEqualTo(before);
+
+        // their documentation leaves the public page, their consent is gone
+        var documentationAfter = get("/enterprises/ceb-press/documentation", "text/html");
+        assertThat(documentationAfter.statusCode()).isEqualTo(200);
+        assertThat(documentationAfter.body())
+                .doesNotContain(">Trainee " + applicationId + "<", "https://example.org/" + lastName);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from training_application where id = ?"
+                                + " and consent_public_documentation_at is null and public_documentation_withdrawn_at is null",
+                        Long.class,
+                        applicationId))
+                .isOne();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from replicated_enterprise where id = ? and consent_map = false",
+                        Long.class,
+                        enterpriseId))
+                .isOne();
 
         var certificatePage = get("/certificates/" + certificateId, "text/html");
         assertThat(certificatePage.statusCode()).isEqualTo(200);
@@ -465,6 +522,16 @@ class PrivacyIT {
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("Accept", "text/html")
                         .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postJson(String path, String json) throws Exception {
+        return browser.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
