@@ -71,10 +71,12 @@ class AccessibilityIT {
     @Test
     void publicPagesHaveNoSeriousOrCriticalViolationsInAnyLanguage() {
         String certificate = seededCertificate();
+        seededDocumentation();
         List<String> pages = new ArrayList<>(List.of(
                 "/",
                 "/enterprises",
                 "/enterprises/ceb-press",
+                "/enterprises/ceb-press/documentation",
                 "/enterprises/no-such-enterprise-"
                         + UUID.randomUUID().toString().substring(0, 8),
                 "/certificates/" + certificate,
@@ -135,6 +137,31 @@ class AccessibilityIT {
     }
 
     /** A valid certificate of its own, so the test never depends on other tests' data. */
+    /** A trainee's signed-off milestone shared with consent, so the documentation page has content. */
+    private void seededDocumentation() {
+        String trainee = "a11y" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Instant now = Instant.now();
+        jdbc.update("""
+                insert into training_application (trainee_id, enterprise_slug, motivation, city, country, status,
+                    submitted_at, consent_public_documentation_at)
+                values (?, 'ceb-press', 'Accessibility check', 'Tamale', 'Ghana', 'ENROLLED', ?, ?)""", trainee, Timestamp.from(now), Timestamp.from(now));
+        Long applicationId =
+                jdbc.queryForObject("select id from training_application where trainee_id = ?", Long.class, trainee);
+        Long milestoneId = jdbc.queryForObject("""
+                select m.id from curriculum_milestone m join curriculum c on c.id = m.curriculum_id
+                where c.enterprise_slug = 'ceb-press' and m.position = 0 order by c.version desc limit 1""", Long.class);
+        jdbc.update(
+                """
+                insert into milestone_submission (application_id, milestone_id, attempt, evidence_urls, notes, status,
+                    submitted_at, decided_at)
+                values (?, ?, 1, ?, 'Extinguisher and first-aid kit are on the wall.', 'SIGNED_OFF', ?, ?)""",
+                applicationId,
+                milestoneId,
+                "https://wiki.opensourceecology.org/wiki/Tamale_shop\nphoto album on the shop wall",
+                Timestamp.from(now),
+                Timestamp.from(now));
+    }
+
     private String seededCertificate() {
         String producer = "a11y" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         jdbc.update("""
