@@ -11,5 +11,6 @@ public interface CertifiedProducers {
 
     List<CertifiedProducer> certifiedProducersOf(String enterpriseSlug);
 
+    /** {@code holderDisplayName} is null while the identity store does not answer (Keycloak down). */
     record CertifiedProducer(String certificateId, String holderDisplayName, LocalDate validUntil) {}
 }

@@ -68,7 +68,7 @@ public class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher
                 "--disable-component-update",
                 "--disable-sync",
                 // offline by design: any host but this machine fails at once instead of waiting on DNS
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
                 "--window-size=1280,900",
                 "--user-data-dir=" + profile);
         driver = new ChromeDriver(service, options);
@@ -119,8 +119,17 @@ public class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher
     // ---- what tests use -------------------------------------------------------------------------
 
     public Browser at(int port) {
-        this.baseUrl = "http://localhost:" + port;
+        return at("http://localhost:" + port);
+    }
+
+    /** E.g. {@code http://127.0.0.1:<port>}, the loopback address Keycloak's realm redirects to on any port. */
+    public Browser at(String baseUrl) {
+        this.baseUrl = baseUrl;
         return this;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
     }
 
     public WebDriver driver() {

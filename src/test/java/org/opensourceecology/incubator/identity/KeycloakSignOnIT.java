@@ -203,7 +203,7 @@ class KeycloakSignOnIT {
     @Test
     void userCreatedInKeycloakIsACandidateAtOnce() throws Exception {
         String username = "kcmentor" + suffix();
-        createUserInKeycloak(username, "s3cret-" + username, "/mentors");
+        KeycloakTestServer.createUser(username, "s3cret-" + username, "New", "Mentor", "/mentors");
 
         assertThat(identityService
                         .createUserQuery()
@@ -277,41 +277,6 @@ class KeycloakSignOnIT {
         form.add("password", password);
         form.add("scope", "openid");
         return tokenResponse(form).get("access_token").asText();
-    }
-
-    /** Creates a user through Keycloak's admin API, as the realm's admin (realm-admin) does. */
-    private void createUserInKeycloak(String username, String password, String group) throws Exception {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("grant_type", "password");
-        form.add("client_id", "admin-cli");
-        form.add("username", "admin");
-        form.add("password", "admin");
-        String adminToken = tokenResponse(form).get("access_token").asText();
-        var user = Map.of(
-                "username",
-                username,
-                "enabled",
-                true,
-                "email",
-                username + "@incubator.localhost",
-                "emailVerified",
-                true,
-                "firstName",
-                "New",
-                "lastName",
-                "Mentor",
-                "groups",
-                List.of(group),
-                "credentials",
-                List.of(Map.of("type", "password", "value", password, "temporary", false)));
-        var response = http.post()
-                .uri(KeycloakTestServer.url() + "/admin/realms/" + KeycloakTestServer.REALM + "/users")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(JSON.writeValueAsString(user))
-                .retrieve()
-                .toBodilessEntity();
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 
     private JsonNode tokenResponse(LinkedMultiValueMap<String, String> form) {

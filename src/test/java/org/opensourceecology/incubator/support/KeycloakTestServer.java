@@ -1,5 +1,6 @@
 package org.opensourceecology.incubator.support;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -50,6 +51,10 @@ public class KeycloakTestServer implements ApplicationContextInitializer<Configu
     private static final Duration START_TIMEOUT = Duration.ofSeconds(360);
     private static final Path REALM_FILE = Path.of("config/keycloak/incubator-realm.json");
 
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static String url;
 
     /** Keycloak's base URL, e.g. http://localhost:41234; starts the server on first use. */
@@ -62,6 +67,63 @@ public class KeycloakTestServer implements ApplicationContextInitializer<Configu
 
     public static String issuer() {
         return url() + "/realms/" + REALM;
+    }
+
+    /**
+     * Creates an enabled user with a complete profile (so Keycloak asks nothing more at the first login)
+     * in a realm group, through Keycloak's admin REST API as the realm's admin does.
+     *
+     * @param group a group path, e.g. {@code /trainees}
+     */
+    public static void createUser(String username, String password, String firstName, String lastName, String group) {
+        var user = Map.of(
+                "username",
+                username,
+                "enabled",
+                true,
+                "email",
+                username + "@incubator.localhost",
+                "emailVerified",
+                true,
+                "firstName",
+                firstName,
+                "lastName",
+                lastName,
+                "groups",
+                List.of(group),
+                "credentials",
+                List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        try {
+            var request = HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + REALM + "/users"))
+                    .header("Authorization", "Bearer " + adminToken())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user)))
+                    .build();
+            var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException(
+                        "Keycloak did not create " + username + ": " + response.statusCode() + " " + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A token of the realm's admin (realm-admin) from the admin-cli client. */
+    private static String adminToken() throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
+                .build();
+        var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("No admin token: " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body()).get("access_token").asText();
     }
 
     @Override

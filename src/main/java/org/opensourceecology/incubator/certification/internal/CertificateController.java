@@ -193,8 +193,9 @@ class CertificateController {
         return reason.trim();
     }
 
+    /** Null while the identity store does not answer: the page says so and shows the rest. */
     private String holderName(String holderId) {
-        return directory.find(holderId).map(Directory.Person::displayName).orElse(holderId);
+        return directory.displayName(holderId).orElse(null);
     }
 
     private String enterpriseName(String slug) {

@@ -2,13 +2,23 @@ package org.opensourceecology.incubator.identity.internal;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.IdentityProviderException;
 import org.opensourceecology.incubator.identity.Directory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+/**
+ * The directory behind Camunda's identity service: its own tables, or Keycloak through
+ * camunda-platform-7-keycloak, which reports an unreachable Keycloak as {@link IdentityProviderException}.
+ */
 @Component
 class CamundaDirectory implements Directory {
+
+    private static final Logger log = LoggerFactory.getLogger(CamundaDirectory.class);
 
     private final IdentityService identityService;
 
@@ -21,16 +31,35 @@ class CamundaDirectory implements Directory {
         if (userId == null || userId.isBlank()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(
+        return answered(() -> Optional.ofNullable(
                         identityService.createUserQuery().userId(userId).singleResult())
-                .map(CamundaDirectory::toPerson);
+                .map(CamundaDirectory::toPerson));
     }
 
     @Override
     public List<Person> membersOf(String groupId) {
-        return identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
-                .map(CamundaDirectory::toPerson)
-                .toList();
+        return answered(
+                () -> identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
+                        .map(CamundaDirectory::toPerson)
+                        .toList());
+    }
+
+    @Override
+    public Optional<String> displayName(String userId) {
+        try {
+            return find(userId).map(Person::displayName).or(() -> Optional.ofNullable(userId));
+        } catch (Unavailable e) {
+            log.warn("{}: the name of {} is left out", e.getMessage(), userId);
+            return Optional.empty();
+        }
+    }
+
+    private static <T> T answered(Supplier<T> query) {
+        try {
+            return query.get();
+        } catch (IdentityProviderException e) {
+            throw new Unavailable("The identity store does not answer (" + e.getMessage() + ")", e);
+        }
     }
 
     private static Person toPerson(User user) {

@@ -113,15 +113,24 @@ class KeycloakSignOn {
     /** Whether Keycloak answers now: the login page says so instead of sending people to a dead link. */
     boolean reachable() {
         try {
-            keycloak.get()
-                    .uri(settings.issuer() + "/.well-known/openid-configuration")
-                    .retrieve()
-                    .toBodilessEntity();
+            probe();
             return true;
         } catch (RestClientException e) {
             log.warn("Keycloak at {} is not reachable: {}", settings.issuer(), e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * Asks Keycloak for the realm's OIDC discovery document, waiting at most the probe timeout.
+     *
+     * @throws RestClientException when Keycloak does not answer, or answers with an error (no such realm)
+     */
+    void probe() {
+        keycloak.get()
+                .uri(settings.issuer() + "/.well-known/openid-configuration")
+                .retrieve()
+                .toBodilessEntity();
     }
 
     private OidcUser loadUser(OidcUserRequest request) {
