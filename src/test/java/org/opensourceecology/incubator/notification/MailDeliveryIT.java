@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.opensourceecology.incubator.support.IntegrationTest;
 import org.opensourceecology.incubator.support.TestMail;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,6 +32,9 @@ class MailDeliveryIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    TestRestTemplate http;
+
     @Test
     void mailQueuedWhileSmtpIsDownArrivesExactlyOnceWhenItIsBack() {
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -43,6 +47,14 @@ class MailDeliveryIT {
             await().atMost(Duration.ofSeconds(20))
                     .untilAsserted(() -> assertThat(attemptsFailed(recipients)).isEqualTo(recipients.size()));
             assertThat(statuses(recipients)).containsOnly("PENDING");
+            // The outbox holds the mail, so the node stays ready; the overall health names SMTP as down.
+            assertThat(http.getForEntity("/actuator/health/readiness", String.class)
+                            .getStatusCode()
+                            .value())
+                    .isEqualTo(200);
+            var health = http.getForEntity("/actuator/health", String.class);
+            assertThat(health.getStatusCode().value()).isEqualTo(503);
+            assertThat(health.getBody()).contains("\"mail\":{\"status\":\"DOWN\"");
         } finally {
             TestMail.server();
         }

@@ -48,6 +48,8 @@ public class TestMail implements ApplicationContextInitializer<ConfigurableAppli
                         Map.of(
                                 "spring.mail.host", "127.0.0.1",
                                 "spring.mail.port", String.valueOf(PORT),
+                                // as in prod: a real SMTP server is configured, so its health is checked
+                                "management.health.mail.enabled", "true",
                                 "incubator.mail.dispatch-interval", "PT0.2S",
                                 "incubator.mail.initial-backoff", "PT0.5S")));
     }
