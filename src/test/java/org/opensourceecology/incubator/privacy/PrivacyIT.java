@@ -457,14 +457,21 @@ class PrivacyIT {
     }
 
     @Test
-    void unsubscribingCancelsQueuedMailAtOnce() throws Exception {
+    void unsubscribingCancelsQueuedMailAndWithdrawsBothConsentsAtOnce() throws Exception {
         String email = "unsub" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "@privacy.example";
         postForm(
                 "/enterprises/ceb-press",
                 "/enterprises/ceb-press/downloads",
-                Map.of("email", email, "consentFollowUp", "true"));
+                Map.of("email", email, "consentFollowUp", "true", "consentMap", "true", "country", "Ghana"));
+        Long downloadId =
+                jdbc.queryForObject("select id from manual_download where lower(email) = ?", Long.class, email);
         String token = jdbc.queryForObject(
                 "select unsubscribe_token from manual_download where lower(email) = ?", String.class, email);
+        assertThat(jdbc.queryForObject(
+                        "select consent_map_at is not null from manual_download where id = ?",
+                        Boolean.class,
+                        downloadId))
+                .isTrue();
         // queued and waiting for a retry, so that the dispatcher does not send it before we unsubscribe
         transaction.executeWithoutResult(status -> jdbc.update(
                 "update mail_outbox set next_attempt_at = ? where id = ?",
@@ -481,6 +488,14 @@ class PrivacyIT {
 
         assertThat(jdbc.queryForObject("select count(*) from mail_outbox where recipient = ?", Long.class, email))
                 .isZero();
+        // the unsubscribe link is the downloader's only handle: it withdraws the map consent too (a
+        // download's map consent puts no pin on /map, which shows replicated enterprises only)
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from manual_download where id = ? and consent_map_at is null"
+                                + " and follow_up_withdrawn_at is not null and email is null",
+                        Long.class,
+                        downloadId))
+                .isOne();
     }
 
     /** Every text and binary column of every table of the database, searched for the needle. */
