@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
+import org.opensourceecology.incubator.catalog.EnterpriseSpecificationProcess;
 import org.opensourceecology.incubator.certification.CertificationProcess;
 import org.opensourceecology.incubator.certification.CertificationStatistics;
 import org.opensourceecology.incubator.certification.Certifications;
@@ -47,7 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A person seeded across every module (download with consent, journey with application, consent to
  * public documentation and a signed-off milestone, verified production run, certificate, replicated
- * enterprise on the map with a report, mail) is exported through {@code /me/data}, then erases themself
+ * enterprise on the map with a report, an enterprise specification sent back and then published, mail)
+ * is exported through {@code /me/data}, then erases themself
  * through the confirmation form: afterwards no text or binary column of the whole database (domain
  * tables, Camunda runtime, history and ACT_GE_BYTEARRAY) holds their email, names or user id, the
  * metrics (all six, by month and the funnel) are exactly as before, their documentation is off the
@@ -257,6 +259,49 @@ class PrivacyIT {
                     units_sold, sales_value, currency, hours_worked, notes, submitted_by, submitted_at)
                 values (?, '2026-Q3', date '2026-07-01', date '2026-09-30', 40, 35, 5250, 'EUR', 300, ?, ?, ?)""", enterpriseId, "Sold to the neighbours of " + firstName, userId, Timestamp.from(Instant.now()));
 
+        // a specification they submit through the API: sent back with a comment naming them, resubmitted
+        // with their note, then published; it is public content under open licences and stays
+        String slug = "village-press-" + suffix;
+        var submitted = postJson("/api/enterprises", """
+                {"slug": "%s", "name": "Village Press %s", "summary": "A small brick press.", "category": "Construction",
+                 "version": "1.0", "licenses": {"hardware": "CERN-OHL-S-2.0", "software": "GPL-3.0-or-later",
+                 "documentation": "CC-BY-SA-4.0"},
+                 "operationsManualUrl": "https://example.org/village-press", "operationsManualVersion": "2026.1",
+                 "openSourceStatement": "Everything is published.", "businessModelStatement": "Prices are public.",
+                 "dogfoodingStatement": "We build our houses with it.", "revenueModels": ["PRODUCTION"],
+                 "assets": [{"type": "BILL_OF_MATERIALS", "title": "BOM", "url": "https://example.org/bom"}]}""".formatted(slug, suffix));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        var specificationReview = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(EnterpriseSpecificationProcess.KEY)
+                .processInstanceBusinessKey(slug)
+                .singleResult();
+        tasks.complete(
+                specificationTask(
+                        specificationReview.getId(), EnterpriseSpecificationProcess.USER_REVIEW_SPECIFICATION),
+                EnterpriseSpecificationProcess.REVIEW_COMMENTS.putIn(
+                        EnterpriseSpecificationProcess.DECISION.with(EnterpriseSpecificationProcess.SEND_BACK),
+                        "Please add photos of the press, " + firstName + " (" + email + ")."));
+        executeJobs();
+        tasks.complete(
+                specificationTask(
+                        specificationReview.getId(), EnterpriseSpecificationProcess.USER_REVISE_SPECIFICATION),
+                EnterpriseSpecificationProcess.REVISION_NOTE.putIn(
+                        EnterpriseSpecificationProcess.REVISION_DECISION.with(EnterpriseSpecificationProcess.RESUBMIT),
+                        "Photos added by " + lastName + "."));
+        var approval = EnterpriseSpecificationProcess.DECISION.with(EnterpriseSpecificationProcess.APPROVE);
+        EnterpriseSpecificationProcess.OPEN_SOURCE_CHECKED.putIn(approval, true);
+        EnterpriseSpecificationProcess.BUSINESS_MODEL_CHECKED.putIn(approval, true);
+        EnterpriseSpecificationProcess.DOGFOODING_CHECKED.putIn(approval, true);
+        EnterpriseSpecificationProcess.LICENCES_CHECKED.putIn(approval, true);
+        tasks.complete(
+                specificationTask(
+                        specificationReview.getId(), EnterpriseSpecificationProcess.USER_REVIEW_SPECIFICATION),
+                approval);
+        executeJobs();
+        assertThat(get("/api/enterprises/" + slug, "application/json").statusCode())
+                .as("published")
+                .isEqualTo(200);
+
         var export = get("/me/data", "application/json");
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.body())
@@ -265,6 +310,8 @@ class PrivacyIT {
                 .contains(journey.getId(), certification.getId(), "motivation", "traineeId")
                 .contains("tasksAssignedOrOwned", firstName, lastName)
                 .contains("consent_public_documentation_at", "Kumasi Earth Bricks", "Sold to the neighbours of")
+                .contains("submittedSpecifications", "\"slug\":\"" + slug + "\"", specificationReview.getId())
+                .contains("Please add photos of the press", "Photos added by " + lastName)
                 .doesNotContain("\"consent_public_documentation_at\":null");
 
         // the search below finds the person before erasure: in domain tables and in Camunda's history
@@ -309,6 +356,26 @@ class PrivacyIT {
                         Long.class,
                         enterpriseId))
                 .isOne();
+        assertThat(get("/api/map", "application/geo+json").body())
+                .as("the pin is gone at once")
+                .doesNotContain("Kumasi Earth Bricks");
+
+        // their specification stays published, without its submitter; its review history is gone
+        assertThat(get("/api/enterprises/" + slug, "application/json").statusCode())
+                .isEqualTo(200);
+        String pseudonym = jdbc.queryForObject(
+                "select owner_id from replicated_enterprise where id = ?", String.class, enterpriseId);
+        assertThat(jdbc.queryForObject(
+                        "select submitted_by from enterprise_specification where slug = ? and status = 'PUBLISHED'",
+                        String.class,
+                        slug))
+                .as("the same pseudonym in every table")
+                .isEqualTo(pseudonym)
+                .startsWith("erased");
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(specificationReview.getId())
+                        .count())
+                .isZero();
 
         var certificatePage = get("/certificates/" + certificateId, "text/html");
         assertThat(certificatePage.statusCode()).isEqualTo(200);
@@ -390,14 +457,21 @@ class PrivacyIT {
     }
 
     @Test
-    void unsubscribingCancelsQueuedMailAtOnce() throws Exception {
+    void unsubscribingCancelsQueuedMailAndWithdrawsBothConsentsAtOnce() throws Exception {
         String email = "unsub" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "@privacy.example";
         postForm(
                 "/enterprises/ceb-press",
                 "/enterprises/ceb-press/downloads",
-                Map.of("email", email, "consentFollowUp", "true"));
+                Map.of("email", email, "consentFollowUp", "true", "consentMap", "true", "country", "Ghana"));
+        Long downloadId =
+                jdbc.queryForObject("select id from manual_download where lower(email) = ?", Long.class, email);
         String token = jdbc.queryForObject(
                 "select unsubscribe_token from manual_download where lower(email) = ?", String.class, email);
+        assertThat(jdbc.queryForObject(
+                        "select consent_map_at is not null from manual_download where id = ?",
+                        Boolean.class,
+                        downloadId))
+                .isTrue();
         // queued and waiting for a retry, so that the dispatcher does not send it before we unsubscribe
         transaction.executeWithoutResult(status -> jdbc.update(
                 "update mail_outbox set next_attempt_at = ? where id = ?",
@@ -414,6 +488,14 @@ class PrivacyIT {
 
         assertThat(jdbc.queryForObject("select count(*) from mail_outbox where recipient = ?", Long.class, email))
                 .isZero();
+        // the unsubscribe link is the downloader's only handle: it withdraws the map consent too (a
+        // download's map consent puts no pin on /map, which shows replicated enterprises only)
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from manual_download where id = ? and consent_map_at is null"
+                                + " and follow_up_withdrawn_at is not null and email is null",
+                        Long.class,
+                        downloadId))
+                .isOne();
     }
 
     /** Every text and binary column of every table of the database, searched for the needle. */
@@ -469,6 +551,15 @@ class PrivacyIT {
         user.setPassword("pw-" + id);
         identity.saveUser(user);
         identity.createMembership(id, group);
+    }
+
+    private String specificationTask(String processInstanceId, String taskDefinitionKey) {
+        var task = tasks.createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskDefinitionKey(taskDefinitionKey)
+                .singleResult();
+        assertThat(task).as(taskDefinitionKey).isNotNull();
+        return task.getId();
     }
 
     /** The asynchronous steps (mail, issue certificate) of the whole engine; timers stay. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -58,22 +59,27 @@ class MapController {
         this.clock = clock;
     }
 
-    private record Snapshot(List<MapEntry> entries, Instant at, long changes) {}
+    private record Snapshot(List<MapEntry> entries, Instant at, long changes, Optional<Instant> lastWithdrawal) {}
 
     private volatile Snapshot snapshot;
 
     /**
-     * The enterprises on the map: reloaded after a change on this node, and at least every
-     * {@code incubator.map.cache-ttl} (changes made on other nodes, certificates issued or expired).
+     * The enterprises on the map: reloaded after a change on this node, after a consent was withdrawn
+     * on any node (one indexed query per request, so that a pin leaves every node's map at once), and at
+     * least every {@code incubator.map.cache-ttl} (other changes on other nodes, certificates issued or
+     * expired).
      */
     List<MapEntry> entries() {
         var current = snapshot;
         Instant now = clock.instant();
         long changes = replication.changes();
+        // read before loading: a withdrawal committed in between is loaded and seen again next time
+        Optional<Instant> lastWithdrawal = enterprises.lastMapConsentWithdrawal();
         if (current == null
                 || current.changes() != changes
+                || !current.lastWithdrawal().equals(lastWithdrawal)
                 || !now.isBefore(current.at().plus(settings.cacheTtl()))) {
-            current = new Snapshot(load(), now, changes);
+            current = new Snapshot(load(), now, changes, lastWithdrawal);
             snapshot = current;
         }
         return current.entries();

@@ -65,8 +65,13 @@ class ReplicatedEnterprise {
     @Column(name = "consent_map", nullable = false)
     private boolean consentMap;
 
+    /** When the consent now or last in force was given. */
     @Column(name = "consent_map_at")
     private Instant consentMapAt;
+
+    /** When that consent was withdrawn; null while it holds. */
+    @Column(name = "map_consent_withdrawn_at")
+    private Instant mapConsentWithdrawnAt;
 
     private String website;
 
@@ -124,11 +129,34 @@ class ReplicatedEnterprise {
         this.longitude = coarse(longitude);
     }
 
-    void consentToMap(boolean consent, Instant now) {
-        if (consent != this.consentMap) {
-            this.consentMap = consent;
-            this.consentMapAt = now;
+    /**
+     * The owner agrees to be on the public map. Giving it again after a withdrawal is a new consent
+     * (new time, the withdrawal cleared); giving it while it holds changes nothing.
+     *
+     * @return false when the consent already held
+     */
+    boolean consentToMap(Instant at) {
+        if (consentMap) {
+            return false;
         }
+        consentMap = true;
+        consentMapAt = at;
+        mapConsentWithdrawnAt = null;
+        return true;
+    }
+
+    /**
+     * The owner withdraws the consent: the pin leaves the map at once; when it was given stays on record.
+     *
+     * @return false when there was no consent to withdraw
+     */
+    boolean withdrawMapConsent(Instant at) {
+        if (!consentMap) {
+            return false;
+        }
+        consentMap = false;
+        mapConsentWithdrawnAt = at;
+        return true;
     }
 
     /** A report arrived: the count of missed reports starts again, and a lapsed enterprise is active again. */
@@ -219,6 +247,10 @@ class ReplicatedEnterprise {
 
     Instant getConsentMapAt() {
         return consentMapAt;
+    }
+
+    Instant getMapConsentWithdrawnAt() {
+        return mapConsentWithdrawnAt;
     }
 
     String getWebsite() {

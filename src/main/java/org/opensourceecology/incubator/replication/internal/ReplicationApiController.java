@@ -1,18 +1,24 @@
 package org.opensourceecology.incubator.replication.internal;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.opensourceecology.incubator.identity.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/replications}: anyone logged in registers the enterprise they run (202 with the
- * process instance id); {@code POST /api/replications/{id}/closure}: its owner or an admin closes it.
+ * process instance id); {@code POST /api/replications/{id}/closure}: its owner or an admin closes it;
+ * {@code PUT /api/replications/{id}/map-consent} with {@code {"consent": false}} (or {@code true}): an
+ * owner withdraws (or gives) the consent to be on the public map, 404 when the enterprise is not theirs.
  */
 @RestController
 class ReplicationApiController {
@@ -36,6 +42,27 @@ class ReplicationApiController {
                 .body(Map.of(
                         "processInstanceId", started.processInstanceId(),
                         "replicatedEnterpriseId", started.replicatedEnterpriseId()));
+    }
+
+    /** The body of {@code PUT /api/replications/{id}/map-consent}. */
+    record MapConsentChange(@NotNull Boolean consent) {}
+
+    @PutMapping(path = "/api/replications/{id}/map-consent", consumes = "application/json")
+    ResponseEntity<Map<String, Object>> decideMapConsent(
+            @PathVariable long id, @Valid @RequestBody MapConsentChange change) {
+        var user = CurrentUser.get().orElseThrow(() -> new ReplicationApiErrors.Forbidden("Log in to decide"));
+        ReplicatedEnterprise enterprise;
+        try {
+            enterprise = replication.decideMapConsent(id, user.id(), change.consent());
+        } catch (NoSuchElementException e) {
+            throw new ReplicationApiErrors.NotFound(id);
+        }
+        var body = new LinkedHashMap<String, Object>();
+        body.put("id", id);
+        body.put("consentMap", enterprise.isConsentMap());
+        body.put("consentMapAt", enterprise.getConsentMapAt());
+        body.put("mapConsentWithdrawnAt", enterprise.getMapConsentWithdrawnAt());
+        return ResponseEntity.ok(body);
     }
 
     @PostMapping("/api/replications/{id}/closure")

@@ -29,7 +29,7 @@ class ReplicationApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        return error(HttpStatus.BAD_REQUEST, "The body is not a valid JSON registration", Map.of());
+        return error(HttpStatus.BAD_REQUEST, "The body is not valid JSON of the expected shape", Map.of());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Replicated enterprises and reports of an owner. Erasure keeps the enterprises and their reports (they
  * count as enterprises replicated, production volume and market value) and replaces the owner's id by
- * the pseudonym; it takes the pin off the map (consent, coordinates and city cleared) and clears the
- * website and the free-text notes of their reports.
+ * the pseudonym; it takes the pin off the map at once (consent, coordinates and city cleared, the
+ * withdrawal time set for the map's cache) and clears the website and the free-text notes of their reports.
  */
 @Component
 class ReplicationPersonalData implements PersonalData {
@@ -67,7 +67,11 @@ class ReplicationPersonalData implements PersonalData {
                 jdbc,
                 subject,
                 "update replicated_enterprise set owner_id = :pseudonym, city = '', latitude = null, longitude = null,"
-                        + " consent_map = false, consent_map_at = null, website = null where owner_id = :user");
+                        + " consent_map = false, consent_map_at = null,"
+                        // a withdrawal time tells every node's map cache that a pin must go now
+                        + " map_consent_withdrawn_at = case when consent_map then current_timestamp"
+                        + " else map_consent_withdrawn_at end,"
+                        + " website = null where owner_id = :user");
         PersonalData.pseudonymise(
                 jdbc,
                 subject,

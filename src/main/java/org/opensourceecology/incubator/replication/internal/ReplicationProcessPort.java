@@ -54,6 +54,20 @@ class ReplicationProcessPort {
     }
 
     /**
+     * Keeps the {@code consentMap} variable of the enterprise's running process (if any) equal to the
+     * consent on its row, which is the record: the map reads the row, the process read the variable
+     * only to register the enterprise.
+     */
+    @Transactional
+    void mapConsentChanged(long enterpriseId, boolean consent) {
+        runtime.createProcessInstanceQuery()
+                .processDefinitionKey(ReplicationProcess.KEY)
+                .processInstanceBusinessKey(String.valueOf(enterpriseId))
+                .list()
+                .forEach(instance -> runtime.setVariables(instance.getId(), CONSENT_MAP.with(consent)));
+    }
+
+    /**
      * Ends the enterprise's reporting and closes it.
      *
      * @return false when no process of that enterprise waits for the message

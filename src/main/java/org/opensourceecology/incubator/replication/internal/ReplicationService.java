@@ -36,6 +36,7 @@ class ReplicationService {
     private final Notifications notifications;
     private final Validator validator;
     private final ReplicationSettings settings;
+    private final ReplicationProcessPort process;
     private final Clock clock;
     private final AtomicLong changes = new AtomicLong();
 
@@ -47,6 +48,7 @@ class ReplicationService {
             Notifications notifications,
             Validator validator,
             ReplicationSettings settings,
+            ReplicationProcessPort process,
             Clock clock) {
         this.enterprises = enterprises;
         this.reports = reports;
@@ -55,6 +57,7 @@ class ReplicationService {
         this.notifications = notifications;
         this.validator = validator;
         this.settings = settings;
+        this.process = process;
         this.clock = clock;
     }
 
@@ -78,7 +81,9 @@ class ReplicationService {
                 details.country().strip(),
                 now);
         enterprise.locate(details.latitude(), details.longitude());
-        enterprise.consentToMap(Boolean.TRUE.equals(details.consentMap()), now);
+        if (Boolean.TRUE.equals(details.consentMap())) {
+            enterprise.consentToMap(now);
+        }
         enterprise.setWebsite(blankToNull(details.website()));
         enterprise.setFoundedOn(details.foundedOn());
         enterprise.setTrainedBy(blankToNull(details.trainedBy()));
@@ -157,6 +162,35 @@ class ReplicationService {
                 "periodLabel", periodLabel,
                 "dueDate", ReportingPeriod.date(dueDate).toString());
         notifications.sendToUser(enterprise.getOwnerId(), MAIL_REPORT_REMINDER, model);
+    }
+
+    /**
+     * An owner (or co-owner) gives ({@code consent = true}) or withdraws their enterprise's consent to be
+     * on the public map; withdrawing takes the pin off {@code /map} and {@code /api/map} at once, on
+     * every node. The row holds the consent and its times; the running process's {@code consentMap}
+     * variable is set to match, so Cockpit does not show a consent that no longer holds.
+     *
+     * @throws NoSuchElementException when the enterprise does not exist or is not theirs
+     */
+    @Transactional
+    ReplicatedEnterprise decideMapConsent(long enterpriseId, String userId, boolean consent) {
+        var enterprise = enterprises
+                .findById(enterpriseId)
+                .filter(e -> e.isOwnedBy(userId))
+                .orElseThrow(() -> new NoSuchElementException("You own no replicated enterprise " + enterpriseId));
+        Instant now = clock.instant();
+        boolean changed = consent ? enterprise.consentToMap(now) : enterprise.withdrawMapConsent(now);
+        if (changed) {
+            process.mapConsentChanged(enterpriseId, consent);
+            changedOnCommit();
+        }
+        return enterprise;
+    }
+
+    /** The enterprises the user owns or co-owns, newest first. */
+    @Transactional(readOnly = true)
+    List<ReplicatedEnterprise> ownedBy(String userId) {
+        return enterprises.findOwnedBy(userId);
     }
 
     @Transactional

@@ -59,4 +59,38 @@ class ReplicatedEnterpriseTest {
         assertThat(Designation.of(false, false, true)).isEqualTo(Designation.INSPIRED);
         assertThat(Designation.OSE_COMPATIBLE.key()).isEqualTo("ose-compatible");
     }
+
+    @Test
+    void mapConsentKeepsWhenItWasGivenAndWhenWithdrawn() {
+        assertThat(enterprise.isConsentMap()).isFalse();
+        assertThat(enterprise.withdrawMapConsent(NOW)).as("nothing to withdraw").isFalse();
+        assertThat(enterprise.getMapConsentWithdrawnAt()).isNull();
+
+        assertThat(enterprise.consentToMap(NOW)).isTrue();
+        assertThat(enterprise.consentToMap(NOW.plusSeconds(5)))
+                .as("already given")
+                .isFalse();
+        assertThat(enterprise.getConsentMapAt()).isEqualTo(NOW);
+
+        assertThat(enterprise.withdrawMapConsent(NOW.plusSeconds(60))).isTrue();
+        assertThat(enterprise.isConsentMap()).isFalse();
+        assertThat(enterprise.getConsentMapAt()).as("when it was given stays").isEqualTo(NOW);
+        assertThat(enterprise.getMapConsentWithdrawnAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(enterprise.withdrawMapConsent(NOW.plusSeconds(90)))
+                .as("withdrawn once")
+                .isFalse();
+        assertThat(enterprise.getMapConsentWithdrawnAt()).isEqualTo(NOW.plusSeconds(60));
+    }
+
+    @Test
+    void givingMapConsentAgainIsANewConsent() {
+        enterprise.consentToMap(NOW);
+        enterprise.withdrawMapConsent(NOW.plusSeconds(60));
+
+        assertThat(enterprise.consentToMap(NOW.plusSeconds(120))).isTrue();
+
+        assertThat(enterprise.isConsentMap()).isTrue();
+        assertThat(enterprise.getConsentMapAt()).isEqualTo(NOW.plusSeconds(120));
+        assertThat(enterprise.getMapConsentWithdrawnAt()).isNull();
+    }
 }

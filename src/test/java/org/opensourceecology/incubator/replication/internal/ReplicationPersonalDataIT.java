@@ -55,7 +55,8 @@ class ReplicationPersonalDataIT {
         transactions.executeWithoutResult(tx -> personalData.erase(subject));
 
         var row = jdbc.sql(
-                        "select owner_id, city, latitude, consent_map, website from replicated_enterprise where id = :id")
+                        "select owner_id, city, latitude, consent_map, consent_map_at, map_consent_withdrawn_at, website"
+                                + " from replicated_enterprise where id = :id")
                 .param("id", enterpriseId)
                 .query()
                 .singleRow();
@@ -63,6 +64,10 @@ class ReplicationPersonalDataIT {
         assertThat(row.get("city")).isEqualTo("");
         assertThat(row.get("latitude")).isNull();
         assertThat(row.get("consent_map")).isEqualTo(false);
+        assertThat(row.get("consent_map_at")).isNull();
+        assertThat(row.get("map_consent_withdrawn_at"))
+                .as("tells every node's map cache that the pin is gone")
+                .isNotNull();
         assertThat(row.get("website")).isNull();
         var report = jdbc.sql(
                         "select units_produced, notes, submitted_by from production_report where enterprise_id = :id")
