@@ -20,7 +20,8 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * A request that fails because the database cannot be reached (the pool gave up waiting for a
- * connection, or the server ended it: a restart, a failover) is answered 503 Service Unavailable with
+ * connection: the server is down or every connection is busy; or the server ended the connection:
+ * a restart, a failover) is answered 503 Service Unavailable with
  * Retry-After and a short text in the visitor's language instead of a 500 that reads as a bug: load
  * balancers and clients know to try again, and people are asked to. Outermost filter, so that it also
  * sees what the session and security filters throw when they load or save the session in the database.
@@ -60,6 +61,8 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
             response.reset();
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("X-Content-Type-Options", "nosniff");
             response.setContentType("text/plain;charset=UTF-8");
             response.getWriter().write(messageFor(request));
         }

@@ -175,7 +175,7 @@ public final class PrivatePostgresServer implements AutoCloseable {
     }
 
     private synchronized void stopAndDelete() {
-        if (running && Files.isDirectory(data)) {
+        if (Files.exists(data.resolve("postmaster.pid"))) {
             try {
                 pgCtl("stop", "-m", "immediate");
             } catch (RuntimeException e) {
