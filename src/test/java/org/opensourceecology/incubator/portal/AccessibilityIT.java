@@ -114,7 +114,8 @@ class AccessibilityIT {
                 "/enterprises",
                 "/enterprises?q=press",
                 "/enterprises/ceb-press",
-                "/enterprises/no-such-enterprise-" + UUID.randomUUID().toString().substring(0, 8),
+                "/enterprises/no-such-enterprise-"
+                        + UUID.randomUUID().toString().substring(0, 8),
                 "/map",
                 "/certificates/" + certificate,
                 "/metrics",
@@ -161,8 +162,8 @@ class AccessibilityIT {
     @Test
     void everyDownloadFormControlHasALabelAndTakesTheKeyboard() {
         driver.get("http://localhost:" + port + "/enterprises/ceb-press?lang=fr");
-        var controls = driver.findElements(By.cssSelector("#download form input:not([type=hidden]), "
-                + "#download form select, #download form textarea"));
+        var controls = driver.findElements(By.cssSelector(
+                "#download form input:not([type=hidden]), " + "#download form select, #download form textarea"));
         assertThat(controls).isNotEmpty();
         for (WebElement control : controls) {
             String id = control.getAttribute("id");
@@ -205,9 +206,9 @@ class AccessibilityIT {
         // Described by the text alternative (how many enterprises, and the table under the map) and the keys.
         List<String> descriptions = List.of(map.getAttribute("aria-describedby").split("\\s+"));
         assertThat(descriptions).hasSize(2);
-        assertThat(descriptions).allSatisfy(id -> assertThat(
-                        driver.findElement(By.id(id)).getText())
-                .isNotBlank());
+        assertThat(descriptions)
+                .allSatisfy(id ->
+                        assertThat(driver.findElement(By.id(id)).getText()).isNotBlank());
         assertThat(driver.findElement(By.id("map-keys")).getText()).contains("Tab", "Entrée");
         // Each pin is named like its row in the table under the map, in the page's language.
         WebElement pin = driver.findElement(
@@ -264,8 +265,8 @@ class AccessibilityIT {
         if (page.startsWith("/map")) {
             wait.until(d -> !d.findElements(By.cssSelector("#map .leaflet-control-zoom-in"))
                     .isEmpty());
-            wait.until(d -> !d.findElements(By.cssSelector("#map .leaflet-marker-icon"))
-                    .isEmpty());
+            wait.until(d ->
+                    !d.findElements(By.cssSelector("#map .leaflet-marker-icon")).isEmpty());
         } else if (page.startsWith("/metrics")) {
             wait.until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(CHARTS_DRAWN)));
         }
@@ -305,12 +306,9 @@ class AccessibilityIT {
                     "insert into production_unit (run_id, serial_number) values (?, ?)",
                     runId,
                     "CEB-" + producer + "-" + i);
-            jdbc.update(
-                    """
+            jdbc.update("""
                     insert into qc_check (unit_id, criterion, passed, measurement)
-                    select id, 'Frame squareness', true, '2 mm' from production_unit where run_id = ? and serial_number = ?""",
-                    runId,
-                    "CEB-" + producer + "-" + i);
+                    select id, 'Frame squareness', true, '2 mm' from production_unit where run_id = ? and serial_number = ?""", runId, "CEB-" + producer + "-" + i);
         }
         String businessKey = certifications.apply(producer, "ceb-press", "Built presses for our village.");
         var instance = runtime.createProcessInstanceQuery()

@@ -142,7 +142,8 @@ class WebappTranslationsTest {
                         }
                     } else if (text.isBlank()) {
                         problems.add(where + " is empty");
-                    } else if (!placeholders(text).equals(placeholders(english.get(key).asText()))) {
+                    } else if (!placeholders(text)
+                            .equals(placeholders(english.get(key).asText()))) {
                         problems.add(where + " has placeholders " + placeholders(text) + ", Camunda's are "
                                 + placeholders(english.get(key).asText()));
                     }
@@ -177,7 +178,9 @@ class WebappTranslationsTest {
     @Test
     void theWebappsNavigationIsTranslated() throws IOException {
         assertThat(labels("cockpit", "es").get("COCKPIT_PROCESSES").asText()).isEqualTo("Procesos");
-        assertThat(labels("cockpit", "fr").get("DASHBOARD_RUNNING_PROCESS_INSTANCE").asText())
+        assertThat(labels("cockpit", "fr")
+                        .get("DASHBOARD_RUNNING_PROCESS_INSTANCE")
+                        .asText())
                 .isEqualTo("Instances de processus en cours");
         assertThat(labels("admin", "es").get("USERS_USERS").asText()).isEqualTo("Usuarios");
         assertThat(labels("admin", "fr").get("GROUPS_GROUPS").asText()).isEqualTo("Groupes");
@@ -187,9 +190,9 @@ class WebappTranslationsTest {
     void theRequiredSetIsCamundasOwnKeys() throws IOException {
         for (String webapp : List.of("cockpit", "admin")) {
             JsonNode english = labels(webapp, "en");
-            assertThat(required(webapp)).allSatisfy(key -> assertThat(english.has(key))
-                    .as(webapp + " " + key)
-                    .isTrue());
+            assertThat(required(webapp))
+                    .allSatisfy(key ->
+                            assertThat(english.has(key)).as(webapp + " " + key).isTrue());
         }
     }
 
