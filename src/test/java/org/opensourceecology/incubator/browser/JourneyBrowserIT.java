@@ -197,7 +197,7 @@ class JourneyBrowserIT {
         executeJobs();
 
         assertThat(task(businessKey, USER_COMPLETE_MILESTONE).getName())
-                .isEqualTo("Complete milestone: Fabricate the frame and compression chamber");
+                .isEqualTo("Complete milestone: Fabricate the frame and compression chamber (ceb-press)");
     }
 
     @Test

@@ -46,9 +46,9 @@ class MapAndMetricsBrowserIT {
         browser.logOut();
         browser.open("/map");
         browser.waiting().until(d -> d.getPageSource().contains(name));
-        // Leaflet draws each consenting enterprise as an SVG circle marker, tiles or no tiles.
+        // Leaflet draws each consenting enterprise as a pin (a keyboard-focusable div), tiles or no tiles.
         browser.waiting()
-                .until(d -> !d.findElements(By.cssSelector("#map path.leaflet-interactive"))
+                .until(d -> !d.findElements(By.cssSelector("#map .leaflet-marker-icon"))
                         .isEmpty());
         browser.screenshot("map");
 

@@ -82,7 +82,12 @@ class EnterpriseSpecificationProcessTest {
         assertThat(instance)
                 .hasBusinessKey("solar-concentrator")
                 .isWaitingAt(EnterpriseSpecificationProcess.USER_REVIEW_SPECIFICATION);
-        assertThat(task(instance)).hasCandidateGroup("certifiers");
+        assertThat(task(instance))
+                .hasCandidateGroup("certifiers")
+                .hasName("Review the specification of Solar Concentrator against the DE criteria");
+        org.assertj.core.api.Assertions.assertThat(task(instance).getDescription())
+                .startsWith(
+                        "The enterprise specification of Solar Concentrator (solar-concentrator) waits for review.");
         complete(task(instance), review(EnterpriseSpecificationProcess.APPROVE, true, ""));
 
         assertThat(instance).isWaitingAt(EnterpriseSpecificationProcess.SERVICE_PUBLISH_SPECIFICATION);
@@ -102,7 +107,7 @@ class EnterpriseSpecificationProcessTest {
         assertThat(instance).isWaitingAt(EnterpriseSpecificationProcess.SERVICE_SEND_BACK_SPECIFICATION);
         execute(job(instance));
         assertThat(instance).isWaitingAt(EnterpriseSpecificationProcess.USER_REVISE_SPECIFICATION);
-        assertThat(task(instance)).isAssignedTo("trainee");
+        assertThat(task(instance)).isAssignedTo("trainee").hasName("Revise your specification of Solar Concentrator");
 
         complete(
                 task(instance),

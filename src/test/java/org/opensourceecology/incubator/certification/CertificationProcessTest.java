@@ -127,6 +127,7 @@ class CertificationProcessTest {
 
     void review(ProcessInstance instance, String decision) {
         var review = task(CertificationProcess.USER_REVIEW_CERTIFICATION, instance);
+        assertThat(review).hasName("Review the certification of trainee for ceb-press");
         processEngine.getIdentityService().setAuthenticatedUserId("certifier");
         processEngine.getTaskService().claim(review.getId(), "certifier");
         processEngine
@@ -162,7 +163,13 @@ class CertificationProcessTest {
         assertThat(instance).isWaitingAt(CertificationProcess.SERVICE_SEND_RENEWAL_REMINDER);
         execute(job());
         assertThat(instance).isWaitingAt(CertificationProcess.USER_APPLY_FOR_RENEWAL);
-        assertThat(task(CertificationProcess.USER_APPLY_FOR_RENEWAL, instance)).isAssignedTo("trainee");
+        var renewal = task(CertificationProcess.USER_APPLY_FOR_RENEWAL, instance);
+        assertThat(renewal).isAssignedTo("trainee").hasName("Apply to renew your ceb-press certificate");
+        // Due when the certificate expires, and the description says which certificate.
+        org.assertj.core.api.Assertions.assertThat(renewal.getDueDate())
+                .isEqualTo(processEngine.getRuntimeService().getVariable(instance.getId(), "certificateValidUntil"));
+        org.assertj.core.api.Assertions.assertThat(renewal.getDescription())
+                .startsWith("Certificate cert-1 of trainee for ceb-press expires on the due date of this task.");
     }
 
     @Test

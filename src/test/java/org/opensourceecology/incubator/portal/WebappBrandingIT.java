@@ -12,25 +12,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.opensourceecology.incubator.identity.Roles;
 import org.opensourceecology.incubator.support.Browser;
 import org.opensourceecology.incubator.support.IntegrationTest;
+import org.opensourceecology.incubator.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Tasklist, Cockpit and Admin are served with the incubator's configuration and look (the webapps'
  * documented customisation), and a real browser shows the branded Tasklist without Camunda's
  * "migrate to Camunda 8" banner. The screenshot is the one in the README (docs/tasklist-branded.png).
+ * The webapps speak the language chosen on the portal (Cockpit and Admin included, which Camunda ships
+ * in English only).
  */
 @IntegrationTest
 class WebappBrandingIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    IdentityService identity;
 
     final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -146,6 +155,44 @@ class WebappBrandingIT {
                     .click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("[cam-widget-header] .account .logout"), "Cerrar sesión"));
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void cockpitAndAdminSpeakTheLanguageChosenOnThePortal() throws Exception {
+        String operator = TestUsers.create(identity, "operator", Roles.ADMINS, "example.org");
+        // The browser asks for English; the person picks Spanish, then French, with the portal's switcher.
+        var driver = Browser.start("en");
+        try {
+            String base = "http://localhost:" + port;
+            Browser.logIn(driver, base, operator, TestUsers.password(operator));
+            var wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+
+            driver.get(base + "/?lang=es");
+            driver.get(base + "/camunda/app/cockpit/default/");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".incubator-portal-link"), "Volver al portal"));
+            // The navigation and the dashboard, from cockpit/locales/es.json.
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[cam-widget-header]"), "Procesos"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.tagName("body"), "Instancias de proceso en curso"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Incidentes abiertos"));
+            assertThat(driver.findElement(By.cssSelector("[cam-widget-header]")).getText())
+                    .doesNotContain("Processes", "Decisions");
+
+            driver.get(base + "/?lang=fr");
+            driver.get(base + "/camunda/app/admin/default/");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".incubator-portal-link"), "Retour au portail"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[cam-widget-header]"), "Utilisateurs"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[cam-widget-header]"), "Groupes"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[cam-widget-header]"), "Autorisations"));
         } finally {
             driver.quit();
         }

@@ -31,6 +31,7 @@ import org.opensourceecology.incubator.certification.CertificationProcess;
 import org.opensourceecology.incubator.certification.CertificationStatistics;
 import org.opensourceecology.incubator.certification.Certifications;
 import org.opensourceecology.incubator.download.DownloadStatistics;
+import org.opensourceecology.incubator.download.FollowUpProcess;
 import org.opensourceecology.incubator.identity.Roles;
 import org.opensourceecology.incubator.metrics.internal.CurrentMetrics;
 import org.opensourceecology.incubator.notification.Notifications;
@@ -420,7 +421,9 @@ class PrivacyIT {
                 jdbc.queryForObject("select id from manual_download where lower(email) = ?", Long.class, email);
         transaction.executeWithoutResult(
                 status -> notifications.send(email, "notification-test", Map.of("text", "queued"), Locale.ENGLISH));
+        // Business keys are plain ids: a replicated enterprise may have the same number as this download.
         var followUp = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(FollowUpProcess.KEY)
                 .processInstanceBusinessKey(String.valueOf(downloadId))
                 .singleResult();
         assertThat(followUp).isNotNull();

@@ -62,7 +62,7 @@ class ProductionRunProcessTest {
                 .getRuntimeService()
                 .startProcessInstanceByKey(ProductionRunProcess.KEY, "application-42", variables);
         assertThat(instance).isWaitingAt(ProductionRunProcess.USER_PLAN_PRODUCTION_RUN);
-        assertThat(task()).isAssignedTo("trainee");
+        assertThat(task()).isAssignedTo("trainee").hasName("Plan your production run of ceb-press");
         // Tasklist submits whole numbers as Integer and decimals as Double
         complete(task(), Map.of("plannedUnits", 3, "currency", "EUR", "targetPrice", 4500.0));
 
@@ -73,7 +73,12 @@ class ProductionRunProcessTest {
         assertThat(task()).isAssignedTo("trainee");
         complete(task(), Map.of("recordingConfirmed", true));
         assertThat(instance).isWaitingAt(ProductionRunProcess.USER_VERIFY_PRODUCTION_RUN);
-        assertThat(task()).isAssignedTo("mentor");
+        assertThat(task())
+                .isAssignedTo("mentor")
+                .hasName("Verify the production run of trainee for ceb-press")
+                .hasDescription("trainee recorded production run 11 of ceb-press. Check the units, their"
+                        + " quality-control checklists, costs, prices, sales and documentation, then verify it or"
+                        + " ask for a correction.");
         return instance;
     }
 

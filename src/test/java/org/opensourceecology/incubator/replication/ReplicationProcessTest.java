@@ -153,7 +153,11 @@ class ReplicationProcessTest {
 
         assertThat(instance).isWaitingAt(USER_COMPLETE_REGISTRATION);
         assertThat(instance).variables().containsEntry("ownerId", "trainee");
-        assertThat(task(instance)).isAssignedTo("trainee");
+        assertThat(task(instance))
+                .isAssignedTo("trainee")
+                .hasName("Register your replicated ceb-press enterprise")
+                .hasDescription("trainee runs an enterprise that replicates ceb-press. Give its name, town and other"
+                        + " details; every period you will then report what it produced and sold.");
 
         var details = Variables.createVariables();
         ENTERPRISE_NAME.putIn(details, "Bamako Blocks");
@@ -172,7 +176,10 @@ class ReplicationProcessTest {
 
         assertThat(instance).isWaitingAt(USER_REPORT_PRODUCTION);
         var reportTask = task(instance);
-        assertThat(reportTask).isAssignedTo("owner").hasName("Report production for 2027-Q1");
+        assertThat(reportTask).isAssignedTo("owner").hasName("Report production for 2027-Q1: Lagos Brick Works");
+        assertThat(reportTask.getDescription())
+                .startsWith(
+                        "What Lagos Brick Works (ceb-press, owner owner) built and sold from 2027-01-01 to 2027-04-01");
         assertThat(reportTask.getDueDate()).isEqualTo(java.util.Date.from(instant(periodEnd.plusDays(30))));
 
         complete(reportTask, report(12));
@@ -203,11 +210,11 @@ class ReplicationProcessTest {
         // the next period starts with no report: missed, and the next period opens at once
         execute(job(instance, TIMER_REPORT_MISSED));
         execute(job(instance, SERVICE_RECORD_MISSED_REPORT));
-        assertThat(task(instance)).hasName("Report production for 2027-Q2");
+        assertThat(task(instance)).hasName("Report production for 2027-Q2: Lagos Brick Works");
 
         execute(job(instance, TIMER_REPORT_MISSED));
         execute(job(instance, SERVICE_RECORD_MISSED_REPORT));
-        assertThat(task(instance)).hasName("Report production for 2027-Q3");
+        assertThat(task(instance)).hasName("Report production for 2027-Q3: Lagos Brick Works");
 
         complete(task(instance), report(3));
 
@@ -241,7 +248,10 @@ class ReplicationProcessTest {
                 .hasPassed(GATEWAY_FOLLOW_UP_FORK)
                 .isWaitingAt(USER_FOLLOW_UP_VIABILITY, TIMER_NEXT_REPORTING_PERIOD);
         var followUp = task(USER_FOLLOW_UP_VIABILITY, instance);
-        assertThat(followUp).isAssignedTo("mentor").hasName("Follow up the viability of Bamako Blocks");
+        assertThat(followUp).isAssignedTo("mentor").hasName("Follow up the viability of Bamako Blocks (ceb-press)");
+        assertThat(followUp.getDescription())
+                .startsWith("After its latest report, Bamako Blocks (ceb-press, owner trainee) falls short on hourly"
+                        + " earnings of OSE's viability thresholds.");
         assertThat(processEngine.getTaskService().getIdentityLinksForTask(followUp.getId()))
                 .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("mentors"));
         assertThat(instance).variables().containsEntry("viabilitySummary", "falls short on hourly earnings");

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -51,6 +52,8 @@ class ImmersionTrainingProcessTest {
         Mocks.register("trainingTimers", new TrainingTimers(TrainingSettings.defaults()));
         TaskListener noop = task -> {};
         Mocks.register("showApplication", noop);
+        Mocks.register(
+                "lookUpTraineeName", (ExecutionListener) execution -> TRAINEE_NAME.set(execution, "Tomasz Trainee"));
         Mocks.register("showMilestone", noop);
         Mocks.register("checkReviewDecision", noop);
         Mocks.register("checkSignOffDecision", noop);
@@ -129,6 +132,10 @@ class ImmersionTrainingProcessTest {
 
         assertThat(training).isWaitingAt(USER_REVIEW_APPLICATION);
         assertThat(current()).hasCandidateGroup("mentors").hasCandidateGroup("camunda-admin");
+        // What to do and for whom, in the task list.
+        assertThat(current()).hasName("Review the training application of Tomasz Trainee for ceb-press");
+        assertThat(current().getDescription())
+                .startsWith("Tomasz Trainee applied for immersion training in the ceb-press enterprise.");
         assertThat(notifiedTasks).contains("create " + USER_REVIEW_APPLICATION);
         complete(current(), decision(REJECT).putValue(REJECTION_REASON.name(), "Please download the manual first."));
         executeAsyncJobs();
@@ -149,13 +156,18 @@ class ImmersionTrainingProcessTest {
         for (int i = 1; i <= 3; i++) {
             Task work = current();
             assertThat(work).hasDefinitionKey(USER_COMPLETE_MILESTONE).isAssignedTo("trainee");
-            assertThat(work.getName()).isEqualTo("Complete milestone: Milestone " + i);
+            assertThat(work.getName()).isEqualTo("Complete milestone: Milestone " + i + " (ceb-press)");
+            assertThat(work.getDescription())
+                    .startsWith("Milestone Milestone " + i + " of Tomasz Trainee's immersion training in ceb-press");
             assertThat(work.getDueDate()).isNotNull();
             complete(work, evidence("https://wiki.example.org/build-log-" + i));
 
             Task signOff = current();
             assertThat(signOff).hasDefinitionKey(USER_SIGN_OFF_MILESTONE).isAssignedTo("mentor");
-            assertThat(signOff.getName()).isEqualTo("Sign off milestone: Milestone " + i + " \u2014 Tomasz Trainee");
+            assertThat(signOff.getName())
+                    .isEqualTo("Sign off milestone: Milestone " + i + " \u2014 Tomasz Trainee (ceb-press)");
+            assertThat(signOff.getDescription())
+                    .startsWith("Tomasz Trainee submitted the evidence for milestone Milestone " + i);
             assertThat(signOff.getDueDate()).isNotNull();
             complete(signOff, signOff(APPROVE, "Well documented."));
             executeAsyncJobs();

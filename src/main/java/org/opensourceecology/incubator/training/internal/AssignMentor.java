@@ -21,6 +21,8 @@ class AssignMentor implements JavaDelegate {
         String mentorId =
                 training.assignMentor(APPLICATION_ID.get(execution), MENTOR_OVERRIDE.getOrDefault(execution, null));
         MENTOR_ID.set(execution, mentorId);
+        // Also set when the review task starts (LookUpTraineeName); kept here for instances whose review
+        // began before that listener existed, whose milestone tasks need it too.
         TRAINEE_NAME.set(execution, training.displayName(TRAINEE_ID.get(execution)));
     }
 }

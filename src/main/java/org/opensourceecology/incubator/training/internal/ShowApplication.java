@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * Puts the application on the review task as task-local variables, so that the form
  * review-application shows it; they go away with the task instead of living on in the process.
+ * (The applicant's name is the process variable traineeName, set by {@link LookUpTraineeName}.)
  */
 @Component("showApplication")
 class ShowApplication implements TaskListener {
@@ -22,7 +23,6 @@ class ShowApplication implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         var application = training.application(APPLICATION_ID.get(task));
-        TRAINEE_NAME.setLocal(task, training.displayName(application.getTraineeId()));
         MOTIVATION.setLocal(task, application.getMotivation());
         PRIOR_SKILLS.setLocal(task, application.getPriorSkills() == null ? "" : application.getPriorSkills());
         LOCATION.setLocal(task, application.getCity() + ", " + application.getCountry());

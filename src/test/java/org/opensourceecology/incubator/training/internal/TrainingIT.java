@@ -108,6 +108,10 @@ class TrainingIT {
         assertThat(taskService.getVariable(review.getId(), MOTIVATION.name()))
                 .asString()
                 .contains("local soil");
+        // The mentors' task list says whose application it is, with the trainee's name from the directory.
+        assertThat(review.getName())
+                .isEqualTo("Review the training application of Given " + trainee + " for ceb-press");
+        assertThat(taskService.getVariable(review.getId(), TRAINEE_NAME.name())).isEqualTo("Given " + trainee);
         assertThat(as(
                         trainee,
                         Roles.TRAINEES,
@@ -125,7 +129,7 @@ class TrainingIT {
 
         Task work = singleTask(applicationId, USER_COMPLETE_MILESTONE);
         assertThat(work.getAssignee()).isEqualTo(trainee);
-        assertThat(work.getName()).isEqualTo("Complete milestone: Safety and shop orientation");
+        assertThat(work.getName()).isEqualTo("Complete milestone: Safety and shop orientation (ceb-press)");
         assertThat(work.getDueDate()).isAfter(Instant.now());
         assertThat(mailTo(trainee, "A task is waiting for you"))
                 .contains("Complete milestone: Safety and shop orientation")
@@ -203,7 +207,7 @@ class TrainingIT {
         executeJobs();
         assertThat(mailTo(trainee, "Milestone signed off")).contains("Safety and shop orientation");
         assertThat(singleTask(applicationId, USER_COMPLETE_MILESTONE).getName())
-                .isEqualTo("Complete milestone: Fabricate the frame and compression chamber");
+                .isEqualTo("Complete milestone: Fabricate the frame and compression chamber (ceb-press)");
     }
 
     private HttpStatusCode restComplete(String userId, Task task, String json) {

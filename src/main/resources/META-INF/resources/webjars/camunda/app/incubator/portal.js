@@ -2,7 +2,8 @@
  * Incubator branding shared by Tasklist, Cockpit, Admin and Welcome (loaded through customScripts in
  * app/<name>/scripts/config.js). It adds a "back to the portal" link to the Camunda header and sends
  * people to the portal's login page instead of the webapps' own: the portal and the webapps share one
- * Spring Security sign-on, and a webapp logout already ends that session.
+ * Spring Security sign-on, and a webapp logout already ends that session. The webapps speak the language
+ * chosen on the portal (else the browser's): English, Spanish or French.
  */
 const PORTAL = '/';
 const PORTAL_LOGIN = '/login';
@@ -12,11 +13,36 @@ const LABELS = {
   fr: 'Retour au portail'
 };
 
-// The same choice as the webapps' own translations: the browser's first language, else English.
+// The portal's language cookie (Spring's CookieLocaleResolver, set by the language switcher).
+const LANGUAGE_COOKIE = 'incubator-lang';
+
+// The language the person chose on the portal, else the browser's first language, else English.
 function language() {
+  const cookie = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith(LANGUAGE_COOKIE + '='));
+  const chosen = cookie ? decodeURIComponent(cookie.substring(LANGUAGE_COOKIE.length + 1)) : '';
   const first = (navigator.languages && navigator.languages[0]) || navigator.language || '';
-  const code = first.split('-')[0].toLowerCase();
-  return LABELS[code] ? code : 'en';
+  for (const candidate of [chosen, first]) {
+    const code = candidate.split(/[-_]/)[0].toLowerCase();
+    if (LABELS[code]) {
+      return code;
+    }
+  }
+  return 'en';
+}
+
+// The webapps pick their translation (locales/<lang>.json) from navigator.languages[0] when Angular starts,
+// which is after this custom script has run: make that the language chosen on the portal, so that someone
+// who picked Spanish there gets Spanish Tasklist, Cockpit and Admin whatever their browser says.
+function speakThePortalsLanguage() {
+  const chosen = language();
+  const languages = [chosen].concat(Array.from(navigator.languages || []).filter(l => l !== chosen));
+  try {
+    Object.defineProperty(navigator, 'languages', {configurable: true, get: () => languages});
+    Object.defineProperty(navigator, 'language', {configurable: true, get: () => chosen});
+  } catch (e) {
+    // A browser that refuses keeps its own language: the webapps still work, in that language.
+    console.warn('Cannot apply the portal language to the webapps', e);
+  }
 }
 
 function redirectLoginToPortal() {
@@ -37,6 +63,7 @@ function addPortalLink() {
   header.appendChild(link);
 }
 
+speakThePortalsLanguage();
 redirectLoginToPortal();
 window.addEventListener('hashchange', redirectLoginToPortal);
 new MutationObserver(addPortalLink).observe(document.documentElement, {childList: true, subtree: true});
