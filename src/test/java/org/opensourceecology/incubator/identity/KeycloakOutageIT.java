@@ -10,7 +10,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,6 +145,12 @@ class KeycloakOutageIT {
         var afterRedirect = new SignOnClient().get(app + "/me/journey");
         assertThat(afterRedirect.statusCode()).isEqualTo(503);
         assertThat(afterRedirect.uri().getPath()).isEqualTo("/login");
+
+        // So does a bookmarked start of the Keycloak login.
+        var loginStart = get("/oauth2/authorization/keycloak", "en");
+        assertThat(loginStart.statusCode()).isEqualTo(302);
+        assertThat(loginStart.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
     }
 
     @Test
@@ -191,7 +199,18 @@ class KeycloakOutageIT {
         var journey = browser.get(app + "/me/journey");
         assertThat(journey.statusCode()).isEqualTo(200);
         assertThat(journey.uri().getPath()).isEqualTo("/me/journey");
-        assertThat(browser.get(app + "/").body()).contains(holder);
+        var home = browser.get(app + "/");
+        assertThat(home.body()).contains(holder);
+
+        // Logging out during the outage ends the portal session and lands on the portal, not on
+        // Keycloak's end-session address that does not answer.
+        var csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(home.body());
+        assertThat(csrf.find()).as("the logout form carries a CSRF token").isTrue();
+        var afterLogout = browser.postForm(app + "/logout", Map.of("_csrf", csrf.group(1)));
+        assertThat(afterLogout.uri().toString()).isEqualTo(app + "/?logout");
+        assertThat(afterLogout.statusCode()).isEqualTo(200);
+        assertThat(afterLogout.body()).doesNotContain(holder);
+        assertThat(browser.get(app + "/me/journey").uri().getPath()).isEqualTo("/login");
     }
 
     // ---- helpers -------------------------------------------------------------------------------

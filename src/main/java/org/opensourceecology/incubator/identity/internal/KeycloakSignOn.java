@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -89,11 +90,31 @@ class KeycloakSignOn {
                                 // Tasklist, Cockpit and Admin log out with a script request: the Keycloak
                                 // session has ended on the back channel, the webapp then shows /login.
                                 response.setStatus(HttpServletResponse.SC_OK);
-                            } else {
+                            } else if (reachable()) {
                                 // RP-initiated logout at Keycloak's end-session endpoint, back to the portal.
                                 endSession.onLogoutSuccess(request, response, authentication);
+                            } else {
+                                // Keycloak does not answer: the portal session has ended; sending the
+                                // browser to a dead end-session address would only show a connection
+                                // error. Keycloak's own session then ends with its idle timeout.
+                                response.sendRedirect(request.getContextPath() + "/?logout");
                             }
-                        }));
+                        }))
+                // A bookmarked or cached login start would send the browser to an address that does not
+                // answer: while Keycloak is down it goes to /login, which says so in the person's language.
+                .addFilterBefore(
+                        (servletRequest, servletResponse, chain) -> {
+                            var request = (HttpServletRequest) servletRequest;
+                            if (LOGIN_START.equals(request.getRequestURI()
+                                            .substring(request.getContextPath().length()))
+                                    && !reachable()) {
+                                ((HttpServletResponse) servletResponse)
+                                        .sendRedirect(request.getContextPath() + "/login");
+                                return;
+                            }
+                            chain.doFilter(servletRequest, servletResponse);
+                        },
+                        OAuth2AuthorizationRequestRedirectFilter.class);
     }
 
     /** {@code /engine-rest}: Bearer tokens of the realm besides HTTP Basic. */
