@@ -117,6 +117,28 @@ class KeycloakSignOnIT {
     }
 
     @Test
+    void erasureOnRequestDeletesTheKeycloakAccountToo() {
+        String username = "kcerase" + UUID.randomUUID().toString().substring(0, 8);
+        KeycloakTestServer.createUser(username, "s3cret-" + username, "Erika", "Erased", "/trainees");
+        var browser = new SignOnClient();
+        browser.logInThrough(app() + "/login", username, "s3cret-" + username);
+        assertThat(browser.getJson(app() + "/me/data").body()).contains(username + "@incubator.localhost", "Erased");
+
+        var page = browser.get(app() + "/me/data/erasure");
+        var csrf = CSRF_INPUT.matcher(page.body());
+        assertThat(csrf.find()).as("the erasure form carries a CSRF token").isTrue();
+        var erased =
+                browser.postForm(app() + "/me/data/erasure", Map.of("_csrf", csrf.group(1), "confirmation", username));
+        assertThat(erased.statusCode()).isEqualTo(200);
+        assertThat(erased.uri().getQuery()).isEqualTo("erased");
+
+        // The account, with the name, email and credentials it holds, is gone from Keycloak.
+        assertThat(KeycloakTestServer.userExists(username)).isFalse();
+        assertThat(SignOnClient.isKeycloakLogin(browser.get(app() + "/me/data")))
+                .isTrue();
+    }
+
+    @Test
     void portalLogoutEndsTheKeycloakSessionToo() {
         var browser = new SignOnClient();
         browser.logInThrough(app() + "/camunda/app/tasklist/default/", "trainee", "trainee");

@@ -303,8 +303,15 @@ class PrivacyIT {
                 .as("published")
                 .isEqualTo(200);
 
+        // choosing a language while logged in remembers it for their mail (user_preference)
+        assertThat(get("/?lang=fr", "text/html").statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select locale from user_preference where user_id = ?", String.class, userId))
+                .isEqualTo("fr");
+
         var export = get("/me/data", "application/json");
         assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.body()).contains("\"identity\":{\"preferences\":[{\"locale\":\"fr\"");
+        assertThat(get("/?lang=en", "text/html").statusCode()).isEqualTo(200);
         assertThat(export.body())
                 .contains(email, "\"id\":" + downloadId, "I build houses", "Notes of " + firstName)
                 .contains("\"id\":" + runId, certificateId, "Built presses with", "notification-test")

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -104,6 +105,27 @@ public class KeycloakTestServer implements ApplicationContextInitializer<Configu
                 throw new IllegalStateException(
                         "Keycloak did not create " + username + ": " + response.statusCode() + " " + response.body());
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the realm has a user of this user name (asked as the realm's admin). */
+    public static boolean userExists(String username) {
+        try {
+            var request = HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + REALM
+                            + "/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)))
+                    .header("Authorization", "Bearer " + adminToken())
+                    .GET()
+                    .build();
+            var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Keycloak did not search users: " + response.statusCode());
+            }
+            return JSON.readTree(response.body()).size() > 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

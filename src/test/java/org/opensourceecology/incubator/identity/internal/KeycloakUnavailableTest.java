@@ -143,6 +143,17 @@ class KeycloakUnavailableTest {
                 .isInstanceOf(AuthenticationServiceException.class);
     }
 
+    @Test
+    void erasureCannotDeleteTheAccountWhileKeycloakIsDownAndSaysSo() throws IOException {
+        var accounts = new KeycloakAccounts(unreachableKeycloak());
+
+        // Thrown inside the erasure's transaction, this rolls the whole erasure back, to be tried again.
+        assertThatThrownBy(() -> accounts.delete("trainee"))
+                .isInstanceOf(Directory.Unavailable.class)
+                .hasMessageContaining("manage-users")
+                .hasCauseInstanceOf(ResourceAccessException.class);
+    }
+
     private static KeycloakSettings unreachableKeycloak() throws IOException {
         return new KeycloakSettings(
                 "http://127.0.0.1:" + unusedPort(),
