@@ -30,7 +30,8 @@ public record DownloaderTown(
     public static final int SMALLEST_GROUP_SHOWN = 2;
 
     public DownloaderTown {
-        downloadsByEnterprise = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(downloadsByEnterprise));
+        downloadsByEnterprise =
+                java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(downloadsByEnterprise));
     }
 
     /** Whether the town was found in the gazetteer and so has a place on the map. */

@@ -466,7 +466,15 @@ class PrivacyIT {
                 "/enterprises/ceb-press",
                 "/enterprises/ceb-press/downloads",
                 Map.of(
-                        "email", email, "consentFollowUp", "true", "consentMap", "true", "city", "Kumasi", "country",
+                        "email",
+                        email,
+                        "consentFollowUp",
+                        "true",
+                        "consentMap",
+                        "true",
+                        "city",
+                        "Kumasi",
+                        "country",
                         "Ghana"));
         Long downloadId =
                 jdbc.queryForObject("select id from manual_download where lower(email) = ?", Long.class, email);

@@ -88,9 +88,8 @@ class Gazetteer {
         }
         String name = PlaceNames.key(town.substring(0, comma));
         String qualifier = town.substring(comma + 1);
-        String country = countryCode != null
-                ? countryCode
-                : Countries.code(qualifier).orElse(null);
+        String country =
+                countryCode != null ? countryCode : Countries.code(qualifier).orElse(null);
         return resolve(candidates(name, country), PlaceNames.key(qualifier));
     }
 

@@ -43,7 +43,8 @@ class JdbcDownloaderTowns implements DownloaderTowns {
     @Override
     public ConsentVersion consentVersion() {
         return jdbc.sql("select max(consent_map_at) as given, max(map_consent_ended_at) as ended from manual_download")
-                .query((rs, n) -> new ConsentVersion(instant(rs.getTimestamp("given")), instant(rs.getTimestamp("ended"))))
+                .query((rs, n) ->
+                        new ConsentVersion(instant(rs.getTimestamp("given")), instant(rs.getTimestamp("ended"))))
                 .single();
     }
 

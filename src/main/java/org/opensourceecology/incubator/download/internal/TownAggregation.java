@@ -28,11 +28,13 @@ final class TownAggregation {
                 continue;
             }
             String city = row.city().strip();
-            String given = row.country() == null || row.country().isBlank() ? null : row.country().strip();
+            String given = row.country() == null || row.country().isBlank()
+                    ? null
+                    : row.country().strip();
             String code = Countries.code(given).orElse(null);
             var place = gazetteer.find(city, code);
-            String key = place.map(p -> "placed|" + p.countryCode() + "|" + p.name() + "|" + p.latitude() + "|"
-                            + p.longitude())
+            String key = place.map(p ->
+                            "placed|" + p.countryCode() + "|" + p.name() + "|" + p.latitude() + "|" + p.longitude())
                     .orElseGet(() ->
                             "unplaced|" + PlaceNames.key(city) + "|" + (code != null ? code : PlaceNames.key(given)));
             var group = groups.computeIfAbsent(key, k -> new Group(place.orElse(null), code));

@@ -139,7 +139,8 @@ class DownloadWebTest {
                         .param("country", "Ghana")
                         .header("Accept-Language", "fr"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("Indiquez votre ville ou village pour figurer sur la carte")));
+                .andExpect(
+                        content().string(containsString("Indiquez votre ville ou village pour figurer sur la carte")));
 
         verify(downloads, never()).record(any(), any(), any());
     }

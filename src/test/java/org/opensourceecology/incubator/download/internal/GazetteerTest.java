@@ -46,7 +46,9 @@ class GazetteerTest {
     @Test
     void withoutACountryOnlyANameThatIsUniqueInTheWorldIsPlaced() {
         assertThat(GAZETTEER.find("Tamale", null).orElseThrow().countryCode()).isEqualTo("GH");
-        assertThat(GAZETTEER.find("Paris", null)).as("France and several US towns").isEmpty();
+        assertThat(GAZETTEER.find("Paris", null))
+                .as("France and several US towns")
+                .isEmpty();
         assertThat(GAZETTEER.find("Paris, France", null).orElseThrow().countryCode())
                 .as("a country after the comma narrows it down")
                 .isEqualTo("FR");
