@@ -93,7 +93,8 @@
       layers[TOWN] = L.geoJSON(data, {
         filter: function (feature) { return kindOf(feature) === TOWN; },
         pointToLayer: function (feature, latlng) {
-          return marker(latlng, townText(feature.properties), 'map-town', 14);
+          // larger than an enterprise's pin, so that where both are in one town the square frames the pin
+          return marker(latlng, townText(feature.properties), 'map-town', 26);
         }
       }).addTo(map);
       // Enterprises after towns: their pins lie on top where both are in one town.

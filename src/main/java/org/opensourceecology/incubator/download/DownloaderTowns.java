@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The towns of downloaders who ticked "show my town on the map" and have not taken it back (the
+ * The towns of downloaders who ticked “show my town on the map” and have not taken it back (the
  * unsubscribe link, an erasure and the retention purge all end that consent), for the public map.
  */
 public interface DownloaderTowns {

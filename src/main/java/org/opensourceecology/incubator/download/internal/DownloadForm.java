@@ -29,7 +29,7 @@ public class DownloadForm {
         return !consentFollowUp || hasText(email);
     }
 
-    /** The box says "show my town": a country alone is not a town to show. */
+    /** The box says “show my town”: a country alone is not a town to show. */
     @AssertTrue(message = "{download.invalid.consentMapWithoutTown}")
     public boolean isTownGivenForMap() {
         return !consentMap || hasText(city);

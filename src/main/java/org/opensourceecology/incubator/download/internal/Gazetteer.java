@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * Where a typed town is: the bundled GeoNames extract ({@code download/gazetteer/}, CC BY 4.0, see its
  * README), with no network and no geocoder. A town is placed only when the name (with the country, if
  * one is known) points at one place, or at several within {@value #SAME_PLACE_KM} km of one another;
- * "Maysville" in the United States is five towns and stays unplaced, "Maysville, Missouri" or
- * "Maysville, MO" is one. Loaded on first use (about 170,000 places).
+ * “Maysville” in the United States is five towns and stays unplaced, “Maysville, Missouri” or
+ * “Maysville, MO” is one. Loaded on first use (about 170,000 places).
  */
 @Component
 class Gazetteer {
@@ -70,8 +70,8 @@ class Gazetteer {
     }
 
     /**
-     * The place of a town as typed, in the country with this ISO code (null: any country). "Town,
-     * Region" narrows the town down by the region's name or code, "Town, Country" by the country when
+     * The place of a town as typed, in the country with this ISO code (null: any country). “Town,
+     * Region” narrows the town down by the region's name or code, “Town, Country” by the country when
      * none is known.
      */
     Optional<Place> find(String town, String countryCode) {

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * How typed place names are compared: case, accents, punctuation and spacing do not matter
- * ("Saint-Étienne" = "saint etienne", "SÃO PAULO" = "Sao Paulo").
+ * (“Saint-Étienne” = “saint etienne”, “SÃO PAULO” = “Sao Paulo”).
  */
 final class PlaceNames {
 

@@ -8,7 +8,7 @@ import org.opensourceecology.incubator.download.DownloaderTowns;
 import org.springframework.stereotype.Component;
 
 /**
- * The map's layer "where people are learning": the download module's consenting towns, cached. The
+ * The map's layer “where people are learning”: the download module's consenting towns, cached. The
  * cache reloads when a consent to the map was given or ended on any node (the download module's
  * consent version, one query of two indexed max() per request), so an unsubscribe takes the town off
  * every node's map on the next request, and at least every {@code incubator.map.cache-ttl}.

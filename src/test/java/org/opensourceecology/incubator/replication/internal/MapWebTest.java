@@ -91,7 +91,7 @@ class MapWebTest {
                                 containsString("Dónde hay personas aprendiendo"),
                                 containsString("data-kind=\"learning-town\""),
                                 containsString("data-layer=\"learning-town\""),
-                                containsString("1 empresas como marcadores redondos de colores y 2 ciudades"),
+                                containsString("una empresa como marcadores redondos de colores y 2 ciudades"),
                                 containsString("GeoNames"))))
                 .andExpect(content().string(not(containsString("<b>Hamlet"))));
     }
