@@ -65,6 +65,8 @@ class MapAndMetricsBrowserIT {
         browser.visible(town);
         assertThat(browser.driver().findElement(By.id("towns-table")).getText()).contains("Berat");
         browser.screenshot("map");
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('map-layers').scrollIntoView()");
+        browser.screenshot("map-legend-and-tables");
         // Its checkbox hides the layer and shows it again; the enterprises stay.
         By townsLayer = By.cssSelector("#map-layers input[data-layer='learning-town']");
         browser.click(townsLayer);
