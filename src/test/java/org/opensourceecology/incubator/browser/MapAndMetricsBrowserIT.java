@@ -19,8 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Scenario 5: a newly registered replicated enterprise appears on the public map (the list under it
- * and a pin drawn by Leaflet, even though map tiles cannot load here) and the metrics page draws its
- * charts with the figures as tables beside them.
+ * and a pin drawn by Leaflet, even though map tiles cannot load here), so does the town of a visitor
+ * who downloaded a manual and ticked "show my town" (a square in its own layer, which its checkbox
+ * hides and shows), and the metrics page draws its charts with the figures as tables beside them.
  */
 @IntegrationTest
 class MapAndMetricsBrowserIT {
@@ -44,13 +45,36 @@ class MapAndMetricsBrowserIT {
         assertThat(register(name)).isEqualTo(202);
 
         browser.logOut();
+        // A visitor downloads the CEB Press manual and agrees to show their town (Berat, Albania).
+        browser.open("/enterprises/ceb-press?lang=en");
+        browser.driver().findElement(By.id("city")).sendKeys("Berat");
+        browser.driver().findElement(By.id("country")).sendKeys("Albania");
+        browser.click(By.id("consentMap"));
+        browser.click(By.cssSelector("#download button[type=submit]"));
+        // 303 to the Operations Manual, which lives on another host (unreachable from the test browser)
+        browser.waiting().until(d -> !d.getCurrentUrl().contains("/enterprises/ceb-press"));
+
         browser.open("/map");
         browser.waiting().until(d -> d.getPageSource().contains(name));
         // Leaflet draws each consenting enterprise as a pin (a keyboard-focusable div), tiles or no tiles.
         browser.waiting()
                 .until(d -> !d.findElements(By.cssSelector("#map .leaflet-marker-icon"))
                         .isEmpty());
+        // The visitor's town: a square of the layer "where people are learning", and a row in its table.
+        By town = By.cssSelector("#map .map-town[aria-label^='Berat, Albania']");
+        browser.visible(town);
+        assertThat(browser.driver().findElement(By.id("towns-table")).getText()).contains("Berat");
         browser.screenshot("map");
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('map-layers').scrollIntoView()");
+        browser.screenshot("map-legend-and-tables");
+        // Its checkbox hides the layer and shows it again; the enterprises stay.
+        By townsLayer = By.cssSelector("#map-layers input[data-layer='learning-town']");
+        browser.click(townsLayer);
+        browser.waiting().until(d -> d.findElements(town).isEmpty());
+        assertThat(browser.driver().findElements(By.cssSelector("#map .map-pin")))
+                .isNotEmpty();
+        browser.click(townsLayer);
+        browser.visible(town);
 
         // The figures are a snapshot refreshed every few seconds: reload until it counts the new one.
         browser.waiting().until(d -> replicatedShownOnMetricsPage() > replicatedBefore);

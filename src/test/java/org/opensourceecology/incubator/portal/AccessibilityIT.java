@@ -97,6 +97,7 @@ class AccessibilityIT {
         certificate = issuedCertificate();
         enterpriseOnTheMap = "Tirana Blocks " + UUID.randomUUID().toString().substring(0, 8);
         assertThat(registerOnTheMap(enterpriseOnTheMap)).isEqualTo(202);
+        townOnTheMap();
         driver = Browser.start("en");
     }
 
@@ -217,6 +218,12 @@ class AccessibilityIT {
                 By.cssSelector("#map .leaflet-marker-icon[aria-label^='" + enterpriseOnTheMap + "']"));
         assertThat(pin.getAttribute("aria-label")).contains("Tirana", "Albania", "Active");
         assertThat(driver.findElements(By.xpath("//table//th[@scope='row'][text()='" + enterpriseOnTheMap + "']")))
+                .hasSize(1);
+        // A town where people are learning: its own square, named with the layer's name, and a row of its own.
+        WebElement town = driver.findElement(By.cssSelector("#map .map-town[aria-label^='Durrës']"));
+        assertThat(town.getAttribute("aria-label")).contains("Albanie", "Lieux où l’on apprend");
+        assertThat(town.getAttribute("tabindex")).isEqualTo("0");
+        assertThat(driver.findElements(By.xpath("//table[@id='towns-table']//th[@scope='row'][text()='Durrës']")))
                 .hasSize(1);
     }
 
@@ -358,6 +365,16 @@ class AccessibilityIT {
         return CertificationProcess.CERTIFICATE_ID
                 .from(runtime.getVariables(instance.getId()))
                 .orElseThrow();
+    }
+
+    /** A download whose downloader agreed to show their town, so the map has a town where people are learning. */
+    private void townOnTheMap() {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update(
+                "insert into manual_download (specification_slug, downloaded_at, city, country, consent_map_at)"
+                        + " values ('ceb-press', ?, 'Durrës', 'Albania', ?)",
+                now,
+                now);
     }
 
     /** A replicated enterprise that consents to the map, registered through the API as its owner would. */

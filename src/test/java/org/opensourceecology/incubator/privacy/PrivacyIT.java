@@ -472,7 +472,17 @@ class PrivacyIT {
         postForm(
                 "/enterprises/ceb-press",
                 "/enterprises/ceb-press/downloads",
-                Map.of("email", email, "consentFollowUp", "true", "consentMap", "true", "country", "Ghana"));
+                Map.of(
+                        "email",
+                        email,
+                        "consentFollowUp",
+                        "true",
+                        "consentMap",
+                        "true",
+                        "city",
+                        "Kumasi",
+                        "country",
+                        "Ghana"));
         Long downloadId =
                 jdbc.queryForObject("select id from manual_download where lower(email) = ?", Long.class, email);
         String token = jdbc.queryForObject(
@@ -498,10 +508,11 @@ class PrivacyIT {
 
         assertThat(jdbc.queryForObject("select count(*) from mail_outbox where recipient = ?", Long.class, email))
                 .isZero();
-        // the unsubscribe link is the downloader's only handle: it withdraws the map consent too (a
-        // download's map consent puts no pin on /map, which shows replicated enterprises only)
+        // the unsubscribe link is the downloader's only handle: it withdraws the map consent too, and
+        // records when, so the town leaves every node's map (download.DownloaderTownsOnTheMapIT)
         assertThat(jdbc.queryForObject(
                         "select count(*) from manual_download where id = ? and consent_map_at is null"
+                                + " and map_consent_ended_at is not null"
                                 + " and follow_up_withdrawn_at is not null and email is null",
                         Long.class,
                         downloadId))

@@ -42,6 +42,10 @@ class Download {
     @Column(name = "follow_up_withdrawn_at")
     private Instant followUpWithdrawnAt;
 
+    /** When the consent to the map ended (unsubscribe, erasure, retention); null while it holds. */
+    @Column(name = "map_consent_ended_at")
+    private Instant mapConsentEndedAt;
+
     @Column(name = "unsubscribe_token")
     private String unsubscribeToken;
 
@@ -90,6 +94,9 @@ class Download {
             return false;
         }
         followUpWithdrawnAt = at;
+        if (consentMapAt != null && mapConsentEndedAt == null) {
+            mapConsentEndedAt = at; // the town leaves the map; every node's cache sees this time
+        }
         consentMapAt = null;
         email = null;
         emailHash = null;
@@ -138,6 +145,10 @@ class Download {
 
     Instant getConsentMapAt() {
         return consentMapAt;
+    }
+
+    Instant getMapConsentEndedAt() {
+        return mapConsentEndedAt;
     }
 
     Instant getFollowUpWithdrawnAt() {

@@ -29,9 +29,10 @@ public class DownloadForm {
         return !consentFollowUp || hasText(email);
     }
 
-    @AssertTrue(message = "{download.invalid.consentMapWithoutPlace}")
-    public boolean isPlaceGivenForMap() {
-        return !consentMap || hasText(city) || hasText(country);
+    /** The box says “show my town”: a country alone is not a town to show. */
+    @AssertTrue(message = "{download.invalid.consentMapWithoutTown}")
+    public boolean isTownGivenForMap() {
+        return !consentMap || hasText(city);
     }
 
     static boolean hasText(String value) {

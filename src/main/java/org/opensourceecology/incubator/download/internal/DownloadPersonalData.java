@@ -13,13 +13,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Downloads of a person (found by email or its hash). Erasure keeps the row (it counts as a
- * download) and clears email, hash, city, unsubscribe token and map consent; the follow-up process
+ * download) and clears email, hash, city, unsubscribe token and map consent (ending it, so the town leaves the map); the follow-up process
  * holds only the hash, so the privacy module ends and removes it through {@link #identifyingProcessVariables}.
  */
 @Component
 class DownloadPersonalData implements PersonalData {
 
     private static final String MATCH = " where lower(email) = :email or email_hash = :hash";
+
+    /** Ends a map consent that holds (the right-hand side sees the row as it was before the update). */
+    private static final String MAP_CONSENT_ENDS = " map_consent_ended_at = case when consent_map_at is not null"
+            + " and map_consent_ended_at is null then :now else map_consent_ended_at end";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -40,7 +44,8 @@ class DownloadPersonalData implements PersonalData {
             return List.of();
         }
         return jdbc.sql("select id, specification_slug, downloaded_at, intent, city, country, email,"
-                        + " consent_follow_up_at, consent_map_at, follow_up_withdrawn_at from manual_download" + MATCH
+                        + " consent_follow_up_at, consent_map_at, map_consent_ended_at, follow_up_withdrawn_at"
+                        + " from manual_download" + MATCH
                         + " order by id")
                 .param("email", subject.email())
                 .param("hash", EmailHash.of(subject.email()))
@@ -54,7 +59,8 @@ class DownloadPersonalData implements PersonalData {
             return;
         }
         jdbc.sql("update manual_download set email = null, email_hash = null, city = null, unsubscribe_token = null,"
-                        + " consent_map_at = null, follow_up_withdrawn_at = coalesce(follow_up_withdrawn_at, :now)"
+                        + " consent_map_at = null, follow_up_withdrawn_at = coalesce(follow_up_withdrawn_at, :now),"
+                        + MAP_CONSENT_ENDS
                         + MATCH)
                 .param("email", subject.email())
                 .param("hash", EmailHash.of(subject.email()))
@@ -67,14 +73,19 @@ class DownloadPersonalData implements PersonalData {
         return subject.hasEmail() ? Map.of(FollowUpProcess.EMAIL_HASH.name(), EmailHash.of(subject.email())) : Map.of();
     }
 
-    /** Idempotent: a second node running it at the same time changes nothing more. */
+    /**
+     * Idempotent: a second node running it at the same time changes nothing more. The town goes, and
+     * with it the place on the map: the consent to the map ends then too (every node's map sees it).
+     */
     @Override
     public int purgeOlderThan(Instant cutoff) {
-        return jdbc.sql(
-                        "update manual_download set email = null, email_hash = null, city = null, unsubscribe_token = null"
-                                + " where downloaded_at < :cutoff and (email is not null or email_hash is not null"
-                                + " or city is not null or unsubscribe_token is not null)")
+        return jdbc.sql("update manual_download set email = null, email_hash = null, city = null,"
+                        + " unsubscribe_token = null," + MAP_CONSENT_ENDS
+                        + " where downloaded_at < :cutoff and (email is not null or email_hash is not null"
+                        + " or city is not null or unsubscribe_token is not null"
+                        + " or (consent_map_at is not null and map_consent_ended_at is null))")
                 .param("cutoff", Timestamp.from(cutoff))
+                .param("now", Timestamp.from(clock.instant()))
                 .update();
     }
 }

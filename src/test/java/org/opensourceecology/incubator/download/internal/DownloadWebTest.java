@@ -132,6 +132,36 @@ class DownloadWebTest {
     }
 
     @Test
+    void consentToTheMapNeedsATownNotJustACountry() throws Exception {
+        mvc.perform(post("/enterprises/ceb-press/downloads")
+                        .with(csrf())
+                        .param("consentMap", "true")
+                        .param("country", "Ghana")
+                        .header("Accept-Language", "fr"))
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        content().string(containsString("Indiquez votre ville ou village pour figurer sur la carte")));
+
+        verify(downloads, never()).record(any(), any(), any());
+    }
+
+    @Test
+    void consentToTheMapWithATownIsRecorded() throws Exception {
+        mvc.perform(post("/enterprises/ceb-press/downloads")
+                        .with(csrf())
+                        .param("consentMap", "true")
+                        .param("city", "Maysville, Missouri")
+                        .param("country", "USA"))
+                .andExpect(status().isSeeOther());
+
+        verify(downloads)
+                .record(
+                        eq("ceb-press"),
+                        argThat(f -> f.isConsentMap() && "Maysville, Missouri".equals(f.getCity())),
+                        any());
+    }
+
+    @Test
     void unknownEnterpriseIsNotFound() throws Exception {
         mvc.perform(post("/enterprises/nope/downloads").with(csrf())).andExpect(status().isNotFound());
 

@@ -31,6 +31,7 @@ class MapCacheTest {
     MapController map = new MapController(
             enterprises,
             replication,
+            null,
             new MapSettings("", "", Duration.ofHours(1)),
             null,
             Clock.fixed(NOW, ZoneOffset.UTC));
