@@ -1,0 +1,149 @@
+package org.opensourceecology.incubator.process.internal;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.opensourceecology.incubator.identity.Languages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Tasklist in the person's language beyond its own screens: the Camunda Forms it renders, the task
+ * names and descriptions and the process names it lists. Tasklist fetches all of them from the engine
+ * API ({@code /camunda/api/engine/engine/<name>/…}, the same resources as {@code /engine-rest/…}):
+ * {@code task/<id>/deployed-form} and {@code process-definition/…/deployed-start-form} for forms,
+ * {@code filter/<id>/list}, {@code task} and {@code task/<id>} for tasks, {@code process-definition}
+ * for the start dialog. Camunda 7 has no extension point to localise these, so this filter rewrites
+ * their JSON answers ({@link EngineApiTranslations}).
+ *
+ * <p>The language is the portal's: the cookie its language switcher sets, else the browser's
+ * {@code Accept-Language} (the portal's {@link LocaleResolver}, which is also how Tasklist's own screens
+ * pick their language). English answers pass through untouched and unbuffered; so do errors and
+ * anything that does not parse as JSON.
+ */
+class EngineApiTranslationFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineApiTranslationFilter.class);
+
+    /** The engine API of the webapps and the REST API, and the resource path after it. */
+    static final Pattern ENGINE_API =
+            Pattern.compile("^(?:/camunda/api/engine/engine/[^/]+|/engine-rest(?:/engine/[^/]+)?)(/.*)$");
+
+    static final Pattern FORM = Pattern.compile("^/(?:task/[^/]+/deployed-form"
+            + "|process-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)/deployed-start-form)$");
+
+    static final Pattern TASKS_AND_PROCESSES = Pattern.compile("^/(?:task|task/(?!count$|report$)[^/]+"
+            + "|filter/[^/]+/(?:list|singleResult)"
+            + "|process-definition|process-definition/(?!count$)[^/]+|process-definition/key/[^/]+"
+            + "|process-definition/key/[^/]+/tenant-id/[^/]+)$");
+
+    enum Kind {
+        FORM,
+        TASKS_AND_PROCESSES
+    }
+
+    private final EngineApiTranslations translations;
+    private final ObjectProvider<LocaleResolver> localeResolver;
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+    EngineApiTranslationFilter(EngineApiTranslations translations, ObjectProvider<LocaleResolver> localeResolver) {
+        this.translations = translations;
+        this.localeResolver = localeResolver;
+    }
+
+    /** What kind of answer this request gets, or null when it is not one this filter translates. */
+    static Kind kind(String method, String path) {
+        if (!"GET".equals(method) && !"POST".equals(method)) {
+            return null;
+        }
+        Matcher api = ENGINE_API.matcher(path);
+        if (!api.matches()) {
+            return null;
+        }
+        String resource = api.group(1);
+        if ("GET".equals(method) && FORM.matcher(resource).matches()) {
+            return Kind.FORM;
+        }
+        return TASKS_AND_PROCESSES.matcher(resource).matches() ? Kind.TASKS_AND_PROCESSES : null;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return kind(request.getMethod(), pathWithinApplication(request)) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Kind kind = kind(request.getMethod(), pathWithinApplication(request));
+        response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.COOKIE);
+        Locale language = language(request);
+        if (kind == null || language.equals(Languages.FALLBACK)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        var buffered = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, buffered);
+            if (buffered.getStatus() == HttpServletResponse.SC_OK && isJson(buffered.getContentType())) {
+                byte[] translated = translate(kind, buffered.getContentAsByteArray(), language, request);
+                if (translated != null) {
+                    buffered.resetBuffer();
+                    buffered.getOutputStream().write(translated);
+                    buffered.setHeader(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
+                }
+            }
+        } finally {
+            buffered.copyBodyToResponse();
+        }
+    }
+
+    /** The translated body, or null to send the original. */
+    private byte[] translate(Kind kind, byte[] body, Locale language, HttpServletRequest request) {
+        if (body.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode tree = json.readTree(body);
+            JsonNode result = kind == Kind.FORM
+                    ? translations.form(tree, language)
+                    : translations.tasksAndProcesses(tree, language);
+            return json.writeValueAsBytes(result);
+        } catch (IOException e) {
+            log.debug("{} {}: not JSON, sent as it is", request.getMethod(), request.getRequestURI(), e);
+            return null;
+        }
+    }
+
+    private Locale language(HttpServletRequest request) {
+        LocaleResolver resolver = localeResolver.getIfAvailable();
+        Locale locale = resolver == null
+                ? Languages.negotiate(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE))
+                : resolver.resolveLocale(request);
+        return Languages.supported(locale);
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
+    }
+
+    private static String pathWithinApplication(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+}

@@ -1,0 +1,121 @@
+package org.opensourceecology.incubator.process.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Translates what Camunda's engine API answers Tasklist into a person's language: a Camunda Form's
+ * schema (through the {@code messages/forms} bundle), and in task lists and single tasks the task names
+ * and descriptions (rendered when each task was created, {@link TaskTextTranslations}) and the names of
+ * process definitions (through {@code messages/processes}). Anything it does not recognise it leaves as
+ * it is; without a translation, the English original stays.
+ */
+class EngineApiTranslations {
+
+    private final TranslationBundle forms;
+    private final TranslationBundle processes;
+    private final BiFunction<List<String>, List<String>, Map<String, Map<String, String>>> taskTexts;
+
+    /**
+     * @param taskTexts task ids and variable names to (task id to (variable name to text)), one query
+     */
+    EngineApiTranslations(
+            TranslationBundle forms,
+            TranslationBundle processes,
+            BiFunction<List<String>, List<String>, Map<String, Map<String, String>>> taskTexts) {
+        this.forms = forms;
+        this.processes = processes;
+        this.taskTexts = taskTexts;
+    }
+
+    /** The form in {@code language}; a body that is no form schema comes back unchanged. */
+    JsonNode form(JsonNode schema, Locale language) {
+        if (!schema.isObject() || !schema.path("components").isArray()) {
+            return schema;
+        }
+        return FormTexts.translated(schema, forms, language);
+    }
+
+    /**
+     * Task names and descriptions and process definition names in {@code language}, wherever the body
+     * has tasks or process definitions: a list, a single one, or HAL's {@code _embedded} lists. Changes
+     * the body in place and returns it.
+     */
+    JsonNode tasksAndProcesses(JsonNode body, Locale language) {
+        var tasks = new ArrayList<ObjectNode>();
+        var definitions = new ArrayList<ObjectNode>();
+        collect(body, tasks, definitions, 0);
+        for (ObjectNode definition : definitions) {
+            String key = definition.path("key").asText();
+            processes
+                    .translate(key + ".name", definition.path("name").asText(null), language)
+                    .ifPresent(name -> definition.put("name", name));
+        }
+        TranslatedTaskTexts.in(language).ifPresent(texts -> translateTasks(tasks, texts));
+        return body;
+    }
+
+    private void translateTasks(List<ObjectNode> tasks, TranslatedTaskTexts texts) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        List<String> ids =
+                tasks.stream().map(task -> task.get("id").asText()).distinct().toList();
+        var found = taskTexts.apply(
+                ids, List.of(texts.name().name(), texts.description().name()));
+        for (ObjectNode task : tasks) {
+            Map<String, String> translated = found.get(task.get("id").asText());
+            if (translated == null) {
+                continue;
+            }
+            put(task, "name", translated.get(texts.name().name()));
+            if (task.has("description")) {
+                put(task, "description", translated.get(texts.description().name()));
+            }
+        }
+    }
+
+    private static void put(ObjectNode task, String field, String text) {
+        if (text != null && !text.isBlank()) {
+            task.put(field, text);
+        }
+    }
+
+    /** Tasks and process definitions at the top, in a top-level list, or in HAL's embedded resources. */
+    private static void collect(JsonNode node, List<ObjectNode> tasks, List<ObjectNode> definitions, int depth) {
+        if (depth > 3 || node == null) {
+            return;
+        }
+        if (node.isArray()) {
+            node.forEach(element -> collect(element, tasks, definitions, depth + 1));
+        } else if (node instanceof ObjectNode object) {
+            if (isTask(object)) {
+                tasks.add(object);
+            } else if (isProcessDefinition(object)) {
+                definitions.add(object);
+            }
+            JsonNode embedded = object.get("_embedded");
+            if (embedded != null && embedded.isObject()) {
+                embedded.forEach(resources -> collect(resources, tasks, definitions, depth + 1));
+            }
+        }
+    }
+
+    /** A task as the engine API writes it (TaskDto, HalTask): an id, a name, a task definition key. */
+    private static boolean isTask(ObjectNode object) {
+        return object.path("id").isTextual() && object.has("name") && object.has("taskDefinitionKey");
+    }
+
+    /** A process definition (ProcessDefinitionDto, HalProcessDefinition): key, version and deployment. */
+    private static boolean isProcessDefinition(ObjectNode object) {
+        return object.path("key").isTextual()
+                && object.has("name")
+                && object.has("version")
+                && object.has("deploymentId");
+    }
+}

@@ -1,0 +1,158 @@
+package org.opensourceecology.incubator.process.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.opensourceecology.incubator.process.internal.EngineApiTranslationFilter.Kind;
+
+/** What the engine API answers Tasklist, in the person's language. */
+class EngineApiTranslationsTest {
+
+    static final Locale ES = Locale.forLanguageTag("es");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final List<List<String>> queries = new ArrayList<>();
+
+    final EngineApiTranslations translations = new EngineApiTranslations(
+            TranslationBundle.of(
+                    "forms", properties("f.name.label", "Name"), Map.of("es", properties("f.name.label", "Nombre"))),
+            TranslationBundle.of(
+                    "processes",
+                    properties("immersion-training.name", "Immersion training"),
+                    Map.of("es", properties("immersion-training.name", "Formación de inmersión"))),
+            (taskIds, variables) -> {
+                queries.add(taskIds);
+                assertThat(variables).containsExactly("taskName_es", "taskDescription_es");
+                return Map.of(
+                        "t1", Map.of("taskName_es", "Completar el hito: Marco", "taskDescription_es", "Hito Marco…"),
+                        "t2", Map.of("taskName_es", "Aprobar el hito: Marco"));
+            });
+
+    @Test
+    void translatesTheTasksAndProcessesOfAHalTaskListWithOneQuery() throws Exception {
+        JsonNode page = JSON.readTree("""
+                {"_links": {}, "count": 3, "_embedded": {
+                  "processDefinition": [{"id": "immersion-training:1:x", "key": "immersion-training",
+                    "name": "Immersion training", "version": 1, "deploymentId": "d"}],
+                  "task": [
+                    {"id": "t1", "name": "Complete milestone: Frame", "description": "Milestone Frame…",
+                     "taskDefinitionKey": "user_complete_milestone", "_embedded": {"variable": []}},
+                    {"id": "t2", "name": "Sign off milestone: Frame", "description": null,
+                     "taskDefinitionKey": "user_sign_off_milestone"},
+                    {"id": "t3", "name": "Created before translations", "description": "Old",
+                     "taskDefinitionKey": "user_complete_milestone"}]}}""");
+
+        translations.tasksAndProcesses(page, ES);
+
+        assertThat(queries).containsExactly(List.of("t1", "t2", "t3"));
+        assertThat(page.at("/_embedded/task/0/name").asText()).isEqualTo("Completar el hito: Marco");
+        assertThat(page.at("/_embedded/task/0/description").asText()).isEqualTo("Hito Marco…");
+        assertThat(page.at("/_embedded/task/1/name").asText()).isEqualTo("Aprobar el hito: Marco");
+        assertThat(page.at("/_embedded/task/1/description").isNull()).isTrue();
+        assertThat(page.at("/_embedded/task/2/name").asText()).isEqualTo("Created before translations");
+        assertThat(page.at("/_embedded/processDefinition/0/name").asText()).isEqualTo("Formación de inmersión");
+        assertThat(page.get("count").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void translatesAPlainListAndASingleTask() throws Exception {
+        JsonNode list = JSON.readTree("""
+                [{"id": "t2", "name": "Sign off", "taskDefinitionKey": "k", "description": "d"}]""");
+        JsonNode single = JSON.readTree("""
+                {"id": "t1", "name": "Complete", "taskDefinitionKey": "k", "description": "d"}""");
+
+        translations.tasksAndProcesses(list, ES);
+        translations.tasksAndProcesses(single, ES);
+
+        assertThat(list.at("/0/name").asText()).isEqualTo("Aprobar el hito: Marco");
+        assertThat(list.at("/0/description").asText()).as("none in Spanish").isEqualTo("d");
+        assertThat(single.get("name").asText()).isEqualTo("Completar el hito: Marco");
+    }
+
+    @Test
+    void queriesNothingForABodyWithoutTasksAndTranslatesProcessDefinitionLists() throws Exception {
+        JsonNode definitions = JSON.readTree("""
+                [{"id": "a", "key": "immersion-training", "name": "Immersion training", "version": 2,
+                  "deploymentId": "d", "startableInTasklist": false},
+                 {"id": "b", "key": "renamed", "name": "Renamed in Modeler", "version": 1, "deploymentId": "d"}]""");
+
+        translations.tasksAndProcesses(definitions, ES);
+        translations.tasksAndProcesses(JSON.readTree("{\"count\": 4}"), ES);
+
+        assertThat(queries).isEmpty();
+        assertThat(definitions.at("/0/name").asText()).isEqualTo("Formación de inmersión");
+        assertThat(definitions.at("/1/name").asText()).isEqualTo("Renamed in Modeler");
+    }
+
+    @Test
+    void englishChangesNothingAndQueriesNothing() throws Exception {
+        JsonNode single = JSON.readTree("""
+                {"id": "t1", "name": "Complete", "taskDefinitionKey": "k"}""");
+        translations.tasksAndProcesses(single, Locale.ENGLISH);
+        assertThat(single.get("name").asText()).isEqualTo("Complete");
+        assertThat(queries).isEmpty();
+    }
+
+    @Test
+    void formsAreTranslatedAndOtherBodiesLeftAlone() throws Exception {
+        JsonNode form = JSON.readTree("""
+                {"id": "f", "components": [{"id": "name", "type": "textfield", "label": "Name"}]}""");
+        JsonNode html = JSON.readTree("\"<form></form>\"");
+
+        assertThat(translations.form(form, ES).at("/components/0/label").asText())
+                .isEqualTo("Nombre");
+        assertThat(translations.form(html, ES)).isSameAs(html);
+    }
+
+    @Test
+    void theFilterTakesTheEngineApiResourcesTasklistReads() {
+        assertThat(EngineApiTranslationFilter.kind("GET", "/camunda/api/engine/engine/default/task/abc/deployed-form"))
+                .isEqualTo(Kind.FORM);
+        assertThat(EngineApiTranslationFilter.kind(
+                        "GET", "/camunda/api/engine/engine/default/process-definition/p:1:x/deployed-start-form"))
+                .isEqualTo(Kind.FORM);
+        assertThat(EngineApiTranslationFilter.kind(
+                        "GET", "/engine-rest/process-definition/key/replication/deployed-start-form"))
+                .isEqualTo(Kind.FORM);
+        assertThat(EngineApiTranslationFilter.kind("GET", "/engine-rest/engine/default/task/abc/deployed-form"))
+                .isEqualTo(Kind.FORM);
+        for (String path : List.of(
+                "/camunda/api/engine/engine/default/filter/f1/list",
+                "/camunda/api/engine/engine/default/task",
+                "/camunda/api/engine/engine/default/task/abc",
+                "/camunda/api/engine/engine/default/process-definition",
+                "/engine-rest/task/abc")) {
+            assertThat(EngineApiTranslationFilter.kind("GET", path)).as(path).isEqualTo(Kind.TASKS_AND_PROCESSES);
+        }
+        assertThat(EngineApiTranslationFilter.kind("POST", "/camunda/api/engine/engine/default/filter/f1/list"))
+                .isEqualTo(Kind.TASKS_AND_PROCESSES);
+        for (String path : List.of(
+                "/camunda/api/engine/engine/default/task/count",
+                "/camunda/api/engine/engine/default/task/abc/form-variables",
+                "/camunda/api/engine/engine/default/task/abc/complete",
+                "/camunda/api/engine/engine/default/process-definition/p:1:x/xml",
+                "/camunda/api/cockpit/plugin/base/default/process-definition",
+                "/api/enterprises",
+                "/engine-rest/deployment/create")) {
+            assertThat(EngineApiTranslationFilter.kind("GET", path)).as(path).isNull();
+        }
+        assertThat(EngineApiTranslationFilter.kind("PUT", "/engine-rest/task/abc"))
+                .isNull();
+        assertThat(EngineApiTranslationFilter.kind("POST", "/engine-rest/task/abc/deployed-form"))
+                .as("forms are read with GET")
+                .isNull();
+    }
+
+    private static Properties properties(String key, String value) {
+        var properties = new Properties();
+        properties.put(key, value);
+        return properties;
+    }
+}
