@@ -140,6 +140,15 @@ class TasklistLanguageIT {
                 .orElseThrow();
         assertThat(listed.get("name").asText()).isEqualTo("Completar el hito: " + MILESTONE + " (ceb-press)");
 
+        // The saved filters beside the list: their names and the labels of the variables they show.
+        JsonNode filters = json(browser.getJson(ENGINE + "/filter?resourceType=Task&itemCount=true"));
+        JsonNode mine = StreamSupport.stream(filters.spliterator(), false)
+                .filter(filter -> filter.get("id").asText().equals(filterId))
+                .findFirst()
+                .orElseThrow();
+        assertThat(mine.get("name").asText()).isEqualTo("Mis hitos");
+        assertThat(mine.at("/properties/variables").findValuesAsText("label")).contains("Hito", "Vence");
+
         // The "Start process" dialog: the processes a trainee may start, by name.
         JsonNode startable = json(browser.getJson(ENGINE
                 + "/process-definition?latest=true&active=true&startableInTasklist=true"

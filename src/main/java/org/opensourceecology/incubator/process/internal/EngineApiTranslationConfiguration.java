@@ -3,6 +3,7 @@ package org.opensourceecology.incubator.process.internal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -14,11 +15,12 @@ class EngineApiTranslationConfiguration {
     static final String FORMS_BUNDLE = "forms";
 
     @Bean
-    EngineApiTranslations engineApiTranslations(TaskTextQuery taskTexts) {
+    EngineApiTranslations engineApiTranslations(TaskTextQuery taskTexts, MessageSource messages) {
         return new EngineApiTranslations(
                 TranslationBundle.load(FORMS_BUNDLE),
                 TranslationBundle.load(TaskTextTranslations.BUNDLE),
-                taskTexts::find);
+                taskTexts::find,
+                messages);
     }
 
     /** After security (only answers a person may see are translated) and the webapps' sign-on. */

@@ -26,8 +26,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * names and descriptions and the process names it lists. Tasklist fetches all of them from the engine
  * API ({@code /camunda/api/engine/engine/<name>/…}, the same resources as {@code /engine-rest/…}):
  * {@code task/<id>/deployed-form} and {@code process-definition/…/deployed-start-form} for forms,
- * {@code filter/<id>/list}, {@code task} and {@code task/<id>} for tasks, {@code process-definition}
- * for the start dialog. Camunda 7 has no extension point to localise these, so this filter rewrites
+ * {@code filter/<id>/list}, {@code task} and {@code task/<id>} for tasks, {@code filter} for the saved
+ * filters' names, {@code process-definition} for the start dialog. Camunda 7 has no extension point to localise these, so this filter rewrites
  * their JSON answers ({@link EngineApiTranslations}).
  *
  * <p>The language is the portal's: the cookie its language switcher sets, else the browser's
@@ -47,7 +47,7 @@ class EngineApiTranslationFilter extends OncePerRequestFilter {
             + "|process-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)/deployed-start-form)$");
 
     static final Pattern TASKS_AND_PROCESSES = Pattern.compile("^/(?:task|task/(?!count$|report$)[^/]+"
-            + "|filter/[^/]+/(?:list|singleResult)"
+            + "|filter|filter/(?!count$)[^/]+|filter/[^/]+/(?:list|singleResult)"
             + "|process-definition|process-definition/(?!count$)[^/]+|process-definition/key/[^/]+"
             + "|process-definition/key/[^/]+/tenant-id/[^/]+)$");
 

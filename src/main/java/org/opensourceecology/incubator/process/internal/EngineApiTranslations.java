@@ -6,13 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
+import org.opensourceecology.incubator.identity.Languages;
+import org.opensourceecology.incubator.process.TasklistFilterTexts;
+import org.springframework.context.MessageSource;
 
 /**
  * Translates what Camunda's engine API answers Tasklist into a person's language: a Camunda Form's
  * schema (through the {@code messages/forms} bundle), and in task lists and single tasks the task names
- * and descriptions (rendered when each task was created, {@link TaskTextTranslations}) and the names of
- * process definitions (through {@code messages/processes}). Anything it does not recognise it leaves as
+ * and descriptions (rendered when each task was created, {@link TaskTextTranslations}), the names of
+ * process definitions (through {@code messages/processes}) and saved filters' names and variable labels
+ * (through the message keys in their properties, {@link TasklistFilterTexts}). Anything it does not recognise it leaves as
  * it is; without a translation, the English original stays.
  */
 class EngineApiTranslations {
@@ -20,17 +25,21 @@ class EngineApiTranslations {
     private final TranslationBundle forms;
     private final TranslationBundle processes;
     private final BiFunction<List<String>, List<String>, Map<String, Map<String, String>>> taskTexts;
+    private final MessageSource messages;
 
     /**
      * @param taskTexts task ids and variable names to (task id to (variable name to text)), one query
+     * @param messages the application's messages, for saved filters' names and labels
      */
     EngineApiTranslations(
             TranslationBundle forms,
             TranslationBundle processes,
-            BiFunction<List<String>, List<String>, Map<String, Map<String, String>>> taskTexts) {
+            BiFunction<List<String>, List<String>, Map<String, Map<String, String>>> taskTexts,
+            MessageSource messages) {
         this.forms = forms;
         this.processes = processes;
         this.taskTexts = taskTexts;
+        this.messages = messages;
     }
 
     /** The form in {@code language}; a body that is no form schema comes back unchanged. */
@@ -42,14 +51,18 @@ class EngineApiTranslations {
     }
 
     /**
-     * Task names and descriptions and process definition names in {@code language}, wherever the body
-     * has tasks or process definitions: a list, a single one, or HAL's {@code _embedded} lists. Changes
-     * the body in place and returns it.
+     * Task names and descriptions, process definition names and saved filters' names and variable
+     * labels in {@code language}, wherever the body has tasks, process definitions or filters: a list, a
+     * single one, or HAL's {@code _embedded} lists. Changes the body in place and returns it.
      */
     JsonNode tasksAndProcesses(JsonNode body, Locale language) {
         var tasks = new ArrayList<ObjectNode>();
         var definitions = new ArrayList<ObjectNode>();
-        collect(body, tasks, definitions, 0);
+        var filters = new ArrayList<ObjectNode>();
+        collect(body, tasks, definitions, filters, 0);
+        for (ObjectNode filter : filters) {
+            translateFilter(filter, language);
+        }
         for (ObjectNode definition : definitions) {
             String key = definition.path("key").asText();
             processes
@@ -58,6 +71,37 @@ class EngineApiTranslations {
         }
         TranslatedTaskTexts.in(language).ifPresent(texts -> translateTasks(tasks, texts));
         return body;
+    }
+
+    /** A filter's name and variable labels, by the message keys its properties name. */
+    private void translateFilter(ObjectNode filter, Locale language) {
+        JsonNode properties = filter.get("properties");
+        message(
+                        properties.path(TasklistFilterTexts.NAME_KEY).asText(null),
+                        filter.path("name").asText(null),
+                        language)
+                .ifPresent(name -> filter.put("name", name));
+        for (JsonNode variable : properties.path("variables")) {
+            if (variable instanceof ObjectNode labelled) {
+                message(
+                                labelled.path(TasklistFilterTexts.LABEL_KEY).asText(null),
+                                labelled.path("label").asText(null),
+                                language)
+                        .ifPresent(label -> labelled.put("label", label));
+            }
+        }
+    }
+
+    /** The message in {@code language}, while {@code english} is still the message's English text. */
+    private Optional<String> message(String key, String english, Locale language) {
+        if (key == null || english == null) {
+            return Optional.empty();
+        }
+        String source = messages.getMessage(key, null, null, Languages.FALLBACK);
+        String text = messages.getMessage(key, null, null, language);
+        return source != null && text != null && TranslationBundle.sameText(source, english)
+                ? Optional.of(text)
+                : Optional.empty();
     }
 
     private void translateTasks(List<ObjectNode> tasks, TranslatedTaskTexts texts) {
@@ -86,24 +130,34 @@ class EngineApiTranslations {
         }
     }
 
-    /** Tasks and process definitions at the top, in a top-level list, or in HAL's embedded resources. */
-    private static void collect(JsonNode node, List<ObjectNode> tasks, List<ObjectNode> definitions, int depth) {
+    /** Tasks, process definitions and filters at the top, in a top-level list, or in HAL's embedded resources. */
+    private static void collect(
+            JsonNode node, List<ObjectNode> tasks, List<ObjectNode> definitions, List<ObjectNode> filters, int depth) {
         if (depth > 3 || node == null) {
             return;
         }
         if (node.isArray()) {
-            node.forEach(element -> collect(element, tasks, definitions, depth + 1));
+            node.forEach(element -> collect(element, tasks, definitions, filters, depth + 1));
         } else if (node instanceof ObjectNode object) {
             if (isTask(object)) {
                 tasks.add(object);
             } else if (isProcessDefinition(object)) {
                 definitions.add(object);
+            } else if (isFilter(object)) {
+                filters.add(object);
             }
             JsonNode embedded = object.get("_embedded");
             if (embedded != null && embedded.isObject()) {
-                embedded.forEach(resources -> collect(resources, tasks, definitions, depth + 1));
+                embedded.forEach(resources -> collect(resources, tasks, definitions, filters, depth + 1));
             }
         }
+    }
+
+    /** A saved filter (FilterDto): a resource type, a name and its properties. */
+    private static boolean isFilter(ObjectNode object) {
+        return object.path("resourceType").isTextual()
+                && object.has("name")
+                && object.path("properties").isObject();
     }
 
     /** A task as the engine API writes it (TaskDto, HalTask): an id, a name, a task definition key. */

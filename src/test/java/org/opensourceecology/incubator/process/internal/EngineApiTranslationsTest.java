@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.opensourceecology.incubator.process.internal.EngineApiTranslationFilter.Kind;
+import org.springframework.context.support.StaticMessageSource;
 
 /** What the engine API answers Tasklist, in the person's language. */
 class EngineApiTranslationsTest {
@@ -33,7 +34,8 @@ class EngineApiTranslationsTest {
                 return Map.of(
                         "t1", Map.of("taskName_es", "Completar el hito: Marco", "taskDescription_es", "Hito Marco…"),
                         "t2", Map.of("taskName_es", "Aprobar el hito: Marco"));
-            });
+            },
+            filterMessages());
 
     @Test
     void translatesTheTasksAndProcessesOfAHalTaskListWithOneQuery() throws Exception {
@@ -92,6 +94,32 @@ class EngineApiTranslationsTest {
     }
 
     @Test
+    void translatesSavedFiltersByTheMessageKeysInTheirProperties() throws Exception {
+        JsonNode filters = JSON.readTree("""
+                [{"id": "f1", "resourceType": "Task", "name": "My milestones", "owner": null, "itemCount": 2,
+                  "properties": {"priority": -10, "nameKey": "filter.myMilestones", "variables": [
+                    {"name": "milestoneTitle", "label": "Milestone", "labelKey": "filter.variable.milestone"},
+                    {"name": "traineeName", "label": "Apprentice", "labelKey": "filter.variable.trainee"},
+                    {"name": "due", "label": "Due"}]}},
+                 {"id": "f2", "resourceType": "Task", "name": "Renamed by an admin", "owner": null,
+                  "properties": {"nameKey": "filter.myMilestones"}},
+                 {"id": "f3", "resourceType": "Task", "name": "All tasks", "owner": null, "properties": {}}]""");
+
+        translations.tasksAndProcesses(filters, ES);
+
+        assertThat(filters.at("/0/name").asText()).isEqualTo("Mis hitos");
+        assertThat(filters.at("/0/properties/variables/0/label").asText()).isEqualTo("Hito");
+        assertThat(filters.at("/0/properties/variables/1/label").asText())
+                .as("a label changed since")
+                .isEqualTo("Apprentice");
+        assertThat(filters.at("/0/properties/variables/2/label").asText()).isEqualTo("Due");
+        assertThat(filters.at("/1/name").asText()).isEqualTo("Renamed by an admin");
+        assertThat(filters.at("/2/name").asText()).isEqualTo("All tasks");
+        assertThat(filters.at("/0/itemCount").asInt()).isEqualTo(2);
+        assertThat(queries).isEmpty();
+    }
+
+    @Test
     void englishChangesNothingAndQueriesNothing() throws Exception {
         JsonNode single = JSON.readTree("""
                 {"id": "t1", "name": "Complete", "taskDefinitionKey": "k"}""");
@@ -128,13 +156,16 @@ class EngineApiTranslationsTest {
                 "/camunda/api/engine/engine/default/task",
                 "/camunda/api/engine/engine/default/task/abc",
                 "/camunda/api/engine/engine/default/process-definition",
-                "/engine-rest/task/abc")) {
+                "/engine-rest/task/abc",
+                "/camunda/api/engine/engine/default/filter",
+                "/camunda/api/engine/engine/default/filter/f1")) {
             assertThat(EngineApiTranslationFilter.kind("GET", path)).as(path).isEqualTo(Kind.TASKS_AND_PROCESSES);
         }
         assertThat(EngineApiTranslationFilter.kind("POST", "/camunda/api/engine/engine/default/filter/f1/list"))
                 .isEqualTo(Kind.TASKS_AND_PROCESSES);
         for (String path : List.of(
                 "/camunda/api/engine/engine/default/task/count",
+                "/camunda/api/engine/engine/default/filter/count",
                 "/camunda/api/engine/engine/default/task/abc/form-variables",
                 "/camunda/api/engine/engine/default/task/abc/complete",
                 "/camunda/api/engine/engine/default/process-definition/p:1:x/xml",
@@ -148,6 +179,17 @@ class EngineApiTranslationsTest {
         assertThat(EngineApiTranslationFilter.kind("POST", "/engine-rest/task/abc/deployed-form"))
                 .as("forms are read with GET")
                 .isNull();
+    }
+
+    private static StaticMessageSource filterMessages() {
+        var messages = new StaticMessageSource();
+        messages.addMessage("filter.myMilestones", Locale.ENGLISH, "My milestones");
+        messages.addMessage("filter.myMilestones", ES, "Mis hitos");
+        messages.addMessage("filter.variable.milestone", Locale.ENGLISH, "Milestone");
+        messages.addMessage("filter.variable.milestone", ES, "Hito");
+        messages.addMessage("filter.variable.trainee", Locale.ENGLISH, "Trainee");
+        messages.addMessage("filter.variable.trainee", ES, "Aprendiz");
+        return messages;
     }
 
     private static Properties properties(String key, String value) {
