@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -15,6 +16,8 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.opensourceecology.incubator.identity.Roles;
 import org.opensourceecology.incubator.process.TasklistFilterTexts;
 import org.opensourceecology.incubator.training.ImmersionTrainingProcess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -29,6 +32,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TasklistFilters {
+
+    private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
 
     record Definition(String nameKey, List<String> groups, TaskQuery query, int priority) {}
 
@@ -92,7 +97,12 @@ class TasklistFilters {
                         .setProperties(properties(definition));
                 filterService.saveFilter(filter);
             } else if (!filter.getProperties().containsKey(TasklistFilterTexts.NAME_KEY)) {
-                filterService.saveFilter(filter.setProperties(withMessageKeys(definition, filter.getProperties())));
+                try {
+                    filterService.saveFilter(filter.setProperties(withMessageKeys(definition, filter.getProperties())));
+                } catch (OptimisticLockingException e) {
+                    // Nodes starting together: another one has just added the keys.
+                    log.info("Filter '{}' was updated by another node meanwhile: {}", name, e.getMessage());
+                }
             }
             for (String group : definition.groups()) {
                 grantRead(group, filter.getId());
