@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.FilterService;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opensourceecology.incubator.identity.PreferredLanguages;
 import org.opensourceecology.incubator.identity.Roles;
 import org.opensourceecology.incubator.support.IntegrationTest;
 import org.opensourceecology.incubator.support.PortalClient;
@@ -24,12 +26,14 @@ import org.opensourceecology.incubator.support.TestUsers;
 import org.opensourceecology.incubator.training.JourneyProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What Tasklist fetches from the engine API, in the language a trainee chose on the portal: the
  * Camunda Form of their milestone task, its name and description in the task list (as Tasklist asks
  * for it: a saved filter's list in HAL) and in the task's own resource, and the start form of the
- * journey. English by default; the browser's language when nothing was chosen.
+ * journey, the saved filters' names; and the mail that announces a task names it in the recipient's
+ * language. English by default; the browser's language when nothing was chosen.
  */
 @IntegrationTest
 class TasklistLanguageIT {
@@ -52,6 +56,12 @@ class TasklistLanguageIT {
     @Autowired
     FilterService filterService;
 
+    @Autowired
+    PreferredLanguages preferredLanguages;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
     final ObjectMapper json = new ObjectMapper();
 
     String trainee;
@@ -60,6 +70,30 @@ class TasklistLanguageIT {
     @BeforeEach
     void aTraineeWithAMilestoneToComplete() {
         trainee = TestUsers.create(identityService, "langtrn", Roles.TRAINEES, "language.example");
+        milestone = milestoneOf(trainee);
+        assertThat(milestone.getName()).isEqualTo("Complete milestone: " + MILESTONE + " (ceb-press)");
+    }
+
+    @Test
+    void theMailAboutANewTaskNamesItInTheRecipientsLanguage() {
+        String spanish = TestUsers.create(identityService, "langmail", Roles.TRAINEES, "language.example");
+        preferredLanguages.remember(spanish, Locale.forLanguageTag("es"));
+
+        Task task = milestoneOf(spanish);
+
+        assertThat(jdbc.queryForList(
+                        "select body from mail_outbox where recipient = ? and template = 'training-task-assigned'",
+                        String.class,
+                        spanish + "@language.example"))
+                .singleElement()
+                .asString()
+                .contains("una tarea le espera", "  Completar el hito: " + MILESTONE + " (ceb-press)\n")
+                .contains("?task=" + task.getId())
+                .doesNotContain(task.getName());
+    }
+
+    /** The trainee's application, accepted by a new mentor: the trainee's first milestone task. */
+    private Task milestoneOf(String trainee) {
         String mentor = TestUsers.create(identityService, "langmnt", Roles.MENTORS, "language.example");
         var variables = Variables.createVariables();
         JourneyProcess.ENTERPRISE_SLUG.putIn(variables, "ceb-press");
@@ -83,8 +117,7 @@ class TasklistLanguageIT {
         taskService.complete(
                 task(businessKey, USER_REVIEW_APPLICATION).getId(),
                 MENTOR_OVERRIDE.putIn(REVIEW_DECISION.with(ACCEPT), mentor));
-        milestone = task(businessKey, USER_COMPLETE_MILESTONE);
-        assertThat(milestone.getName()).isEqualTo("Complete milestone: " + MILESTONE + " (ceb-press)");
+        return task(businessKey, USER_COMPLETE_MILESTONE);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import org.opensourceecology.incubator.identity.Languages;
 import org.opensourceecology.incubator.process.TasklistFilterTexts;
+import org.opensourceecology.incubator.process.TranslatedTaskTexts;
 import org.springframework.context.MessageSource;
 
 /**

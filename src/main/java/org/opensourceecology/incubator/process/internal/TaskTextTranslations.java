@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.opensourceecology.incubator.process.ProcessVariable;
+import org.opensourceecology.incubator.process.TranslatedTaskTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -120,7 +122,7 @@ class TaskTextTranslations extends AbstractProcessEnginePlugin {
                 DelegateTask task,
                 VariableScope scope,
                 Expression expression,
-                org.opensourceecology.incubator.process.ProcessVariable<String> variable,
+                ProcessVariable<String> variable,
                 int length) {
             if (expression == null) {
                 return;

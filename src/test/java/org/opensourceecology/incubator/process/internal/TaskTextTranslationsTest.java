@@ -22,6 +22,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opensourceecology.incubator.process.TranslatedTaskTexts;
 
 /**
  * A user task's name and description in Spanish and French are rendered when it is created, from the
