@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.opensourceecology.incubator.certification.CertificationProcess;
 import org.opensourceecology.incubator.certification.Certifications;
 import org.opensourceecology.incubator.identity.Roles;
@@ -174,6 +175,12 @@ class JourneyBrowserIT {
         String spanishName = "Completar el hito: " + milestone + " (ceb-press)";
         browser.waiting().until(d -> d.getPageSource().contains(spanishName));
         assertThat(browser.driver().getPageSource()).doesNotContain(work.getName());
+        // form-js's own validation messages too (app/incubator/portal.js)
+        var evidence = browser.field("Enlaces a su evidencia");
+        evidence.sendKeys("x");
+        evidence.sendKeys(Keys.BACK_SPACE);
+        browser.visible(By.xpath("//div[contains(@class,'fjs-form-field-error')]"
+                + "//li[normalize-space(.)='Este campo es obligatorio.']"));
         browser.type("Enlaces a su evidencia", "https://wiki.opensourceecology.org/wiki/Cusco_taller");
         browser.type("Notas para su mentor", "El extintor está en la pared.");
         browser.type("Horas dedicadas", "4");
