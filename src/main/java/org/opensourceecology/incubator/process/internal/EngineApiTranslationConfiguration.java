@@ -19,7 +19,7 @@ class EngineApiTranslationConfiguration {
         return new EngineApiTranslations(
                 TranslationBundle.load(FORMS_BUNDLE),
                 TranslationBundle.load(TaskTextTranslations.BUNDLE),
-                taskTexts::find,
+                taskTexts,
                 messages);
     }
 

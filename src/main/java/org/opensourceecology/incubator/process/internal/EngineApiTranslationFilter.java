@@ -5,10 +5,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +40,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code filter/<id>/list}, {@code task} and {@code task/<id>} for tasks, {@code filter} for the saved
  * filters' names, {@code process-definition} for the start dialog. Camunda 7 has no extension point to localise these, so this filter rewrites
  * their JSON answers ({@link EngineApiTranslations}).
+ *
+ * <p>Tasklist sends a task back whole to change its due or follow-up date ({@code PUT task/<id>}); a
+ * translated name or description in it is put back to the English one before Camunda stores it.
  *
  * <p>The language is the portal's: the cookie its language switcher sets, else the browser's
  * {@code Accept-Language} (the portal's {@link LocaleResolver}, which is also how Tasklist's own screens
@@ -51,9 +65,13 @@ class EngineApiTranslationFilter extends OncePerRequestFilter {
             + "|process-definition|process-definition/(?!count$)[^/]+|process-definition/key/[^/]+"
             + "|process-definition/key/[^/]+/tenant-id/[^/]+)$");
 
+    /** Tasklist's update of a task (a new due or follow-up date), which sends the whole task back. */
+    static final Pattern TASK_UPDATE = Pattern.compile("^/task/([^/]+)$");
+
     enum Kind {
         FORM,
-        TASKS_AND_PROCESSES
+        TASKS_AND_PROCESSES,
+        TASK_UPDATE
     }
 
     private final EngineApiTranslations translations;
@@ -69,14 +87,17 @@ class EngineApiTranslationFilter extends OncePerRequestFilter {
 
     /** What kind of answer this request gets, or null when it is not one this filter translates. */
     static Kind kind(String method, String path) {
-        if (!"GET".equals(method) && !"POST".equals(method)) {
-            return null;
-        }
         Matcher api = ENGINE_API.matcher(path);
         if (!api.matches()) {
             return null;
         }
         String resource = api.group(1);
+        if ("PUT".equals(method)) {
+            return TASK_UPDATE.matcher(resource).matches() ? Kind.TASK_UPDATE : null;
+        }
+        if (!"GET".equals(method) && !"POST".equals(method)) {
+            return null;
+        }
         if ("GET".equals(method) && FORM.matcher(resource).matches()) {
             return Kind.FORM;
         }
@@ -91,7 +112,12 @@ class EngineApiTranslationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Kind kind = kind(request.getMethod(), pathWithinApplication(request));
+        String path = pathWithinApplication(request);
+        Kind kind = kind(request.getMethod(), path);
+        if (kind == Kind.TASK_UPDATE) {
+            chain.doFilter(untranslated(request, path), response);
+            return;
+        }
         response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.COOKIE);
         Locale language = language(request);
         if (kind == null || language.equals(Languages.FALLBACK)) {
@@ -112,6 +138,25 @@ class EngineApiTranslationFilter extends OncePerRequestFilter {
         } finally {
             buffered.copyBodyToResponse();
         }
+    }
+
+    /** The task update with the task's English name and description where it sent back a translation. */
+    private HttpServletRequest untranslated(HttpServletRequest request, String path) throws IOException {
+        Matcher api = ENGINE_API.matcher(path);
+        Matcher task = api.matches() ? TASK_UPDATE.matcher(api.group(1)) : null;
+        byte[] body = request.getInputStream().readAllBytes();
+        byte[] sent = body;
+        if (task != null && task.matches() && body.length > 0) {
+            try {
+                JsonNode update = json.readTree(body);
+                if (translations.untranslateTaskUpdate(task.group(1), update)) {
+                    sent = json.writeValueAsBytes(update);
+                }
+            } catch (IOException e) {
+                log.debug("{} {}: not JSON, sent as it is", request.getMethod(), request.getRequestURI(), e);
+            }
+        }
+        return new RequestWithBody(request, sent);
     }
 
     /** The translated body, or null to send the original. */
@@ -145,5 +190,78 @@ class EngineApiTranslationFilter extends OncePerRequestFilter {
 
     private static String pathWithinApplication(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    /** The request with another body (read once here, so it is given again to what follows). */
+    static final class RequestWithBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        RequestWithBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            var in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already read");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)
+                    ? String.valueOf(body.length)
+                    : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)
+                    ? Collections.enumeration(List.of(String.valueOf(body.length)))
+                    : super.getHeaders(name);
+        }
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import org.opensourceecology.incubator.identity.Languages;
 import org.opensourceecology.incubator.process.TasklistFilterTexts;
 import org.opensourceecology.incubator.process.TranslatedTaskTexts;
@@ -25,18 +24,12 @@ class EngineApiTranslations {
 
     private final TranslationBundle forms;
     private final TranslationBundle processes;
-    private final BiFunction<List<String>, List<String>, Map<String, Map<String, String>>> taskTexts;
+    private final TaskTexts taskTexts;
     private final MessageSource messages;
 
-    /**
-     * @param taskTexts task ids and variable names to (task id to (variable name to text)), one query
-     * @param messages the application's messages, for saved filters' names and labels
-     */
+    /** @param messages the application's messages, for saved filters' names and labels */
     EngineApiTranslations(
-            TranslationBundle forms,
-            TranslationBundle processes,
-            BiFunction<List<String>, List<String>, Map<String, Map<String, String>>> taskTexts,
-            MessageSource messages) {
+            TranslationBundle forms, TranslationBundle processes, TaskTexts taskTexts, MessageSource messages) {
         this.forms = forms;
         this.processes = processes;
         this.taskTexts = taskTexts;
@@ -72,6 +65,60 @@ class EngineApiTranslations {
         }
         TranslatedTaskTexts.in(language).ifPresent(texts -> translateTasks(tasks, texts));
         return body;
+    }
+
+    /**
+     * A task update as Tasklist sends it ({@code PUT task/<id>} with the whole task, to change a due or
+     * follow-up date) carries the name and description it was shown: a translation must not become
+     * the task's name. A name or description equal to one of the task's translations is put back to the
+     * task's own English text; anything else (a real rename) goes through.
+     *
+     * @return whether the body changed
+     */
+    boolean untranslateTaskUpdate(String taskId, JsonNode body) {
+        if (!(body instanceof ObjectNode update) || !(update.has("name") || update.has("description"))) {
+            return false;
+        }
+        var variables = new ArrayList<String>();
+        TranslatedTaskTexts.ALL.forEach(texts -> {
+            variables.add(texts.name().name());
+            variables.add(texts.description().name());
+        });
+        Map<String, String> translations =
+                taskTexts.find(List.of(taskId), variables).getOrDefault(taskId, Map.of());
+        if (translations.isEmpty()) {
+            return false;
+        }
+        var english = taskTexts.english(taskId);
+        if (english.isEmpty()) {
+            return false;
+        }
+        boolean changed = false;
+        for (TranslatedTaskTexts texts : TranslatedTaskTexts.ALL) {
+            changed |= restore(
+                    update,
+                    "name",
+                    translations.get(texts.name().name()),
+                    english.get().name());
+            changed |= restore(
+                    update,
+                    "description",
+                    translations.get(texts.description().name()),
+                    english.get().description());
+        }
+        return changed;
+    }
+
+    private static boolean restore(ObjectNode update, String field, String translation, String english) {
+        JsonNode sent = update.get(field);
+        if (translation == null
+                || sent == null
+                || !sent.isTextual()
+                || !sent.asText().equals(translation)) {
+            return false;
+        }
+        update.put(field, english);
+        return true;
     }
 
     /** A filter's name and variable labels, by the message keys its properties name. */
@@ -111,7 +158,7 @@ class EngineApiTranslations {
         }
         List<String> ids =
                 tasks.stream().map(task -> task.get("id").asText()).distinct().toList();
-        var found = taskTexts.apply(
+        var found = taskTexts.find(
                 ids, List.of(texts.name().name(), texts.description().name()));
         for (ObjectNode task : tasks) {
             Map<String, String> translated = found.get(task.get("id").asText());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.opensourceecology.incubator.process.internal.EngineApiTranslationFilter.Kind;
@@ -28,14 +29,51 @@ class EngineApiTranslationsTest {
                     "processes",
                     properties("immersion-training.name", "Immersion training"),
                     Map.of("es", properties("immersion-training.name", "Formación de inmersión"))),
-            (taskIds, variables) -> {
-                queries.add(taskIds);
-                assertThat(variables).containsExactly("taskName_es", "taskDescription_es");
-                return Map.of(
-                        "t1", Map.of("taskName_es", "Completar el hito: Marco", "taskDescription_es", "Hito Marco…"),
-                        "t2", Map.of("taskName_es", "Aprobar el hito: Marco"));
+            new TaskTexts() {
+                @Override
+                public Map<String, Map<String, String>> find(List<String> taskIds, List<String> variables) {
+                    queries.add(taskIds);
+                    assertThat(variables).contains("taskName_es", "taskDescription_es");
+                    return Map.of(
+                            "t1",
+                            Map.of(
+                                    "taskName_es", "Completar el hito: Marco",
+                                    "taskDescription_es", "Hito Marco…",
+                                    "taskName_fr", "Terminer l’étape : Cadre"),
+                            "t2",
+                            Map.of("taskName_es", "Aprobar el hito: Marco"));
+                }
+
+                @Override
+                public Optional<English> english(String taskId) {
+                    return taskId.equals("t1")
+                            ? Optional.of(new English("Complete milestone: Frame", "Milestone Frame…"))
+                            : Optional.empty();
+                }
             },
             filterMessages());
+
+    @Test
+    void aTaskUpdateThatSendsATranslationBackKeepsTheTasksEnglishTexts() throws Exception {
+        JsonNode update = JSON.readTree("""
+                {"id": "t1", "name": "Completar el hito: Marco", "description": "Hito Marco…",
+                 "due": "2026-12-24T00:00:00.000+0000", "priority": 50}""");
+        assertThat(translations.untranslateTaskUpdate("t1", update)).isTrue();
+        assertThat(update.get("name").asText()).isEqualTo("Complete milestone: Frame");
+        assertThat(update.get("description").asText()).isEqualTo("Milestone Frame…");
+        assertThat(update.get("due").asText()).isEqualTo("2026-12-24T00:00:00.000+0000");
+
+        JsonNode french = JSON.readTree("{\"name\": \"Terminer l’étape : Cadre\"}");
+        assertThat(translations.untranslateTaskUpdate("t1", french)).isTrue();
+        assertThat(french.get("name").asText()).isEqualTo("Complete milestone: Frame");
+
+        JsonNode renamed = JSON.readTree("{\"name\": \"Frame, second try\", \"description\": null}");
+        assertThat(translations.untranslateTaskUpdate("t1", renamed)).isFalse();
+        assertThat(renamed.get("name").asText()).isEqualTo("Frame, second try");
+
+        JsonNode untranslated = JSON.readTree("{\"name\": \"Created before translations\"}");
+        assertThat(translations.untranslateTaskUpdate("t3", untranslated)).isFalse();
+    }
 
     @Test
     void translatesTheTasksAndProcessesOfAHalTaskListWithOneQuery() throws Exception {
@@ -175,6 +213,12 @@ class EngineApiTranslationsTest {
             assertThat(EngineApiTranslationFilter.kind("GET", path)).as(path).isNull();
         }
         assertThat(EngineApiTranslationFilter.kind("PUT", "/engine-rest/task/abc"))
+                .isEqualTo(Kind.TASK_UPDATE);
+        assertThat(EngineApiTranslationFilter.kind("PUT", "/camunda/api/engine/engine/default/task/abc"))
+                .isEqualTo(Kind.TASK_UPDATE);
+        assertThat(EngineApiTranslationFilter.kind("PUT", "/camunda/api/engine/engine/default/task/abc/variables/x"))
+                .isNull();
+        assertThat(EngineApiTranslationFilter.kind("DELETE", "/engine-rest/task/abc"))
                 .isNull();
         assertThat(EngineApiTranslationFilter.kind("POST", "/engine-rest/task/abc/deployed-form"))
                 .as("forms are read with GET")
