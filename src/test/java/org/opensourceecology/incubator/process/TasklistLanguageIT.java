@@ -127,9 +127,9 @@ class TasklistLanguageIT {
         var browser = new PortalClient(port).login(trainee);
 
         // English until the trainee chooses (the client's Accept-Language is English or absent)
-        JsonNode english = json(browser.getJson(ENGINE + "/task/" + milestone.getId() + "/deployed-form"));
+        JsonNode english = json(fromTasklist(browser, ENGINE + "/task/" + milestone.getId() + "/deployed-form"));
         assertThat(label(english, "evidenceUrls")).isEqualTo("Links to your evidence (one per line)");
-        assertThat(json(browser.getJson(ENGINE + "/task/" + milestone.getId()))
+        assertThat(json(fromTasklist(browser, ENGINE + "/task/" + milestone.getId()))
                         .get("name")
                         .asText())
                 .isEqualTo(milestone.getName());
@@ -137,7 +137,7 @@ class TasklistLanguageIT {
         assertThat(browser.get("/?lang=es").statusCode()).isEqualTo(200);
         assertThat(browser.cookie("incubator-lang")).hasValue("es");
 
-        HttpResponse<String> form = browser.getJson(ENGINE + "/task/" + milestone.getId() + "/deployed-form");
+        HttpResponse<String> form = fromTasklist(browser, ENGINE + "/task/" + milestone.getId() + "/deployed-form");
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.headers().firstValue("Content-Language")).hasValue("es");
         assertThat(form.headers().allValues("Vary")).anyMatch(vary -> vary.contains("Accept-Language"));
@@ -149,7 +149,7 @@ class TasklistLanguageIT {
                 .as("only texts change")
                 .isTrue();
 
-        JsonNode task = json(browser.getJson(ENGINE + "/task/" + milestone.getId()));
+        JsonNode task = json(fromTasklist(browser, ENGINE + "/task/" + milestone.getId()));
         assertThat(task.get("name").asText()).isEqualTo("Completar el hito: " + MILESTONE + " (ceb-press)");
         assertThat(task.get("description").asText())
                 .startsWith("Hito " + MILESTONE + " de la formación de inmersión de Given " + trainee);
@@ -164,9 +164,14 @@ class TasklistLanguageIT {
                 "POST",
                 ENGINE + "/filter/" + filterId + "/list?firstResult=0&maxResults=15",
                 Map.of(
-                        "Accept", "application/hal+json, application/json; q=0.5",
-                        "Content-Type", "application/json",
-                        "X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN").orElseThrow()),
+                        "Accept",
+                        "application/hal+json, application/json; q=0.5",
+                        "Referer",
+                        tasklistPage(),
+                        "Content-Type",
+                        "application/json",
+                        "X-XSRF-TOKEN",
+                        browser.cookie("XSRF-TOKEN").orElseThrow()),
                 "{\"sorting\": [{\"sortBy\": \"created\", \"sortOrder\": \"desc\"}]}");
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         JsonNode listed = StreamSupport.stream(json(page).at("/_embedded/task").spliterator(), false)
@@ -176,7 +181,7 @@ class TasklistLanguageIT {
         assertThat(listed.get("name").asText()).isEqualTo("Completar el hito: " + MILESTONE + " (ceb-press)");
 
         // The saved filters beside the list: their names and the labels of the variables they show.
-        JsonNode filters = json(browser.getJson(ENGINE + "/filter?resourceType=Task&itemCount=true"));
+        JsonNode filters = json(fromTasklist(browser, ENGINE + "/filter?resourceType=Task&itemCount=true"));
         JsonNode mine = StreamSupport.stream(filters.spliterator(), false)
                 .filter(filter -> filter.get("id").asText().equals(filterId))
                 .findFirst()
@@ -185,14 +190,16 @@ class TasklistLanguageIT {
         assertThat(mine.at("/properties/variables").findValuesAsText("label")).contains("Hito", "Vence");
 
         // The "Start process" dialog: the processes a trainee may start, by name.
-        JsonNode startable = json(browser.getJson(ENGINE
-                + "/process-definition?latest=true&active=true&startableInTasklist=true"
-                + "&startablePermissionCheck=true&firstResult=0&maxResults=15"));
+        JsonNode startable = json(fromTasklist(
+                browser,
+                ENGINE
+                        + "/process-definition?latest=true&active=true&startableInTasklist=true"
+                        + "&startablePermissionCheck=true&firstResult=0&maxResults=15"));
         assertThat(startable.findValuesAsText("name")).contains("Recorrido de Empresa Distributiva");
 
         // The start form of a new journey, as Tasklist's "Start process" opens it.
-        JsonNode startForm = json(
-                browser.getJson(ENGINE + "/process-definition/key/" + JourneyProcess.KEY + "/deployed-start-form"));
+        JsonNode startForm = json(fromTasklist(
+                browser, ENGINE + "/process-definition/key/" + JourneyProcess.KEY + "/deployed-start-form"));
         assertThat(label(startForm, "motivation")).isEqualTo("¿Por qué quiere replicar esta empresa?");
     }
 
@@ -203,7 +210,7 @@ class TasklistLanguageIT {
         browser.get("/?lang=es");
 
         // What Tasklist does when someone picks a due date: the task it shows, sent back whole.
-        var shown = (ObjectNode) json(browser.getJson(ENGINE + "/task/" + milestone.getId()));
+        var shown = (ObjectNode) json(fromTasklist(browser, ENGINE + "/task/" + milestone.getId()));
         assertThat(shown.get("name").asText()).startsWith("Completar el hito: ");
         // (Camunda 7.24 cannot read back the camundaFormRef it writes, so Tasklist's own date change fails
         // for Camunda Forms tasks; a client that leaves it out is what can rename a task.)
@@ -224,7 +231,7 @@ class TasklistLanguageIT {
         assertThat(stored.getName()).isEqualTo(milestone.getName());
         assertThat(stored.getDescription()).isEqualTo(milestone.getDescription());
         assertThat(stored.getDueDate().toInstant()).isEqualTo(Instant.parse("2027-01-15T12:00:00Z"));
-        assertThat(json(browser.getJson(ENGINE + "/task/" + milestone.getId()))
+        assertThat(json(fromTasklist(browser, ENGINE + "/task/" + milestone.getId()))
                         .get("name")
                         .asText())
                 .startsWith("Completar el hito: ");
@@ -236,14 +243,20 @@ class TasklistLanguageIT {
         HttpResponse<String> form = browser.send(
                 "GET",
                 ENGINE + "/task/" + milestone.getId() + "/deployed-form",
-                Map.of("Accept", "application/json", "Accept-Language", "fr-CA,fr;q=0.9,en;q=0.5"),
+                Map.of(
+                        "Accept",
+                        "application/json",
+                        "Accept-Language",
+                        "fr-CA,fr;q=0.9,en;q=0.5",
+                        "Referer",
+                        tasklistPage()),
                 null);
         assertThat(label(json(form), "evidenceUrls")).isEqualTo("Liens vers vos preuves (un par ligne)");
 
         HttpResponse<String> german = browser.send(
                 "GET",
                 ENGINE + "/task/" + milestone.getId(),
-                Map.of("Accept", "application/json", "Accept-Language", "de"),
+                Map.of("Accept", "application/json", "Accept-Language", "de", "Referer", tasklistPage()),
                 null);
         assertThat(json(german).get("name").asText()).isEqualTo(milestone.getName());
         assertThat(german.headers().firstValue("Content-Language")).isEmpty();
@@ -254,11 +267,39 @@ class TasklistLanguageIT {
         String other = TestUsers.create(identityService, "langoth", Roles.TRAINEES, "language.example");
         var browser = new PortalClient(port).login(other);
         browser.get("/?lang=es");
-        assertThat(browser.getJson(ENGINE + "/task/" + milestone.getId()).statusCode())
+        assertThat(fromTasklist(browser, ENGINE + "/task/" + milestone.getId()).statusCode())
                 .isIn(403, 404);
-        assertThat(browser.getJson(ENGINE + "/task/" + milestone.getId() + "/deployed-form")
+        assertThat(fromTasklist(browser, ENGINE + "/task/" + milestone.getId() + "/deployed-form")
                         .statusCode())
                 .isIn(403, 404);
+    }
+
+    @Test
+    void cockpitKeepsCamundasNamesForASpanishOperator() throws Exception {
+        String admin = TestUsers.create(identityService, "langops", Roles.ADMINS, "language.example");
+        var browser = new PortalClient(port).login(admin);
+        browser.get("/?lang=es");
+        String cockpit = "http://localhost:" + port + "/camunda/app/cockpit/default/";
+
+        HttpResponse<String> task = browser.send(
+                "GET",
+                ENGINE + "/task/" + milestone.getId(),
+                Map.of("Accept", "application/json", "Referer", cockpit),
+                null);
+        assertThat(json(task).get("name").asText()).isEqualTo(milestone.getName());
+        assertThat(json(fromTasklist(browser, ENGINE + "/task/" + milestone.getId()))
+                        .get("name")
+                        .asText())
+                .startsWith("Completar el hito: ");
+    }
+
+    /** A request as Tasklist's page makes it (the engine API translates for Tasklist only). */
+    private HttpResponse<String> fromTasklist(PortalClient browser, String path) {
+        return browser.send("GET", path, Map.of("Accept", "application/json", "Referer", tasklistPage()), null);
+    }
+
+    private String tasklistPage() {
+        return "http://localhost:" + port + "/camunda/app/tasklist/default/";
     }
 
     private Task task(String businessKey, String taskDefinitionKey) {

@@ -15,6 +15,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -44,6 +45,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <p>Tasklist sends a task back whole to change its due or follow-up date ({@code PUT task/<id>}); a
  * translated name or description in it is put back to the English one before Camunda stores it.
  *
+ * <p>On the webapps' engine API only requests from Tasklist's pages are translated (by their
+ * {@code Referer}): Cockpit and Admin keep Camunda's names, as their diagrams and plugin views do.
+ *
  * <p>The language is the portal's: the cookie its language switcher sets, else the browser's
  * {@code Accept-Language} (the portal's {@link LocaleResolver}, which is also how Tasklist's own screens
  * pick their language). English answers pass through untouched and unbuffered; so do errors and
@@ -52,6 +56,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class EngineApiTranslationFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(EngineApiTranslationFilter.class);
+
+    static final String WEBAPP_ENGINE_API = "/camunda/api/engine/";
+    static final String TASKLIST = "/camunda/app/tasklist/";
 
     /** The engine API of the webapps and the REST API, and the resource path after it. */
     static final Pattern ENGINE_API =
@@ -118,9 +125,10 @@ class EngineApiTranslationFilter extends OncePerRequestFilter {
             chain.doFilter(untranslated(request, path), response);
             return;
         }
-        response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.COOKIE);
+        response.addHeader(
+                HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.COOKIE + ", " + HttpHeaders.REFERER);
         Locale language = language(request);
-        if (kind == null || language.equals(Languages.FALLBACK)) {
+        if (kind == null || language.equals(Languages.FALLBACK) || !forTasklistOrRestClient(request, path)) {
             chain.doFilter(request, response);
             return;
         }
@@ -173,6 +181,27 @@ class EngineApiTranslationFilter extends OncePerRequestFilter {
         } catch (IOException e) {
             log.debug("{} {}: not JSON, sent as it is", request.getMethod(), request.getRequestURI(), e);
             return null;
+        }
+    }
+
+    /**
+     * The webapps' engine API serves Cockpit and Admin as well, which show Camunda's own names beside
+     * the diagrams' English labels and their own views' (from their plugin APIs): only Tasklist's pages
+     * get translations there. The REST API translates for any client that asks for a language.
+     */
+    static boolean forTasklistOrRestClient(HttpServletRequest request, String path) {
+        if (!path.startsWith(WEBAPP_ENGINE_API)) {
+            return true;
+        }
+        String referer = request.getHeader(HttpHeaders.REFERER);
+        if (referer == null) {
+            return false;
+        }
+        try {
+            String page = URI.create(referer).getPath();
+            return page != null && page.startsWith(request.getContextPath() + TASKLIST);
+        } catch (IllegalArgumentException malformed) {
+            return false;
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.opensourceecology.incubator.process.internal.EngineApiTranslationFilter.Kind;
 import org.springframework.context.support.StaticMessageSource;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 /** What the engine API answers Tasklist, in the person's language. */
 class EngineApiTranslationsTest {
@@ -223,6 +224,32 @@ class EngineApiTranslationsTest {
         assertThat(EngineApiTranslationFilter.kind("POST", "/engine-rest/task/abc/deployed-form"))
                 .as("forms are read with GET")
                 .isNull();
+    }
+
+    @Test
+    void theWebappsEngineApiTranslatesForTasklistPagesOnly() {
+        String api = "/camunda/api/engine/engine/default/task/abc";
+        assertThat(EngineApiTranslationFilter.forTasklistOrRestClient(
+                        referer("http://host/camunda/app/tasklist/default/"), api))
+                .isTrue();
+        assertThat(EngineApiTranslationFilter.forTasklistOrRestClient(
+                        referer("http://host/camunda/app/cockpit/default/"), api))
+                .isFalse();
+        assertThat(EngineApiTranslationFilter.forTasklistOrRestClient(referer(null), api))
+                .isFalse();
+        assertThat(EngineApiTranslationFilter.forTasklistOrRestClient(referer("not a url ^"), api))
+                .isFalse();
+        assertThat(EngineApiTranslationFilter.forTasklistOrRestClient(referer(null), "/engine-rest/task/abc"))
+                .as("REST clients ask with Accept-Language")
+                .isTrue();
+    }
+
+    private static MockHttpServletRequest referer(String referer) {
+        var request = new MockHttpServletRequest("GET", "/x");
+        if (referer != null) {
+            request.addHeader("Referer", referer);
+        }
+        return request;
     }
 
     private static StaticMessageSource filterMessages() {
