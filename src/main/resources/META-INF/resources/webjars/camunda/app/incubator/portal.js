@@ -74,11 +74,7 @@ const FORM_ERRORS = {
   ]
 };
 
-function translateFormErrors() {
-  const rules = FORM_ERRORS[language()];
-  if (!rules) {
-    return;
-  }
+function translateFormErrors(rules) {
   document.querySelectorAll('.fjs-form-field-error li').forEach(item => {
     const text = item.textContent.trim();
     for (const [english, translated] of rules) {
@@ -111,11 +107,14 @@ function addPortalLink() {
 speakThePortalsLanguage();
 redirectLoginToPortal();
 window.addEventListener('hashchange', redirectLoginToPortal);
-new MutationObserver(() => {
-  addPortalLink();
-  translateFormErrors();
-}).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
+new MutationObserver(addPortalLink).observe(document.documentElement, {childList: true, subtree: true});
 addPortalLink();
+// Only where there is something to translate: English pages are not watched for text changes.
+const formErrorRules = FORM_ERRORS[language()];
+if (formErrorRules) {
+  new MutationObserver(() => translateFormErrors(formErrorRules))
+    .observe(document.documentElement, {childList: true, subtree: true, characterData: true});
+}
 
 // No plugins: this module only decorates the page.
 export default [];
