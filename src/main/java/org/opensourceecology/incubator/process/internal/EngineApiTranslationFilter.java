@@ -39,8 +39,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * API ({@code /camunda/api/engine/engine/<name>/…}, the same resources as {@code /engine-rest/…}):
  * {@code task/<id>/deployed-form} and {@code process-definition/…/deployed-start-form} for forms,
  * {@code filter/<id>/list}, {@code task} and {@code task/<id>} for tasks, {@code filter} for the saved
- * filters' names, {@code process-definition} for the start dialog. Camunda 7 has no extension point to localise these, so this filter rewrites
- * their JSON answers ({@link EngineApiTranslations}).
+ * filters' names, {@code process-definition} for the start dialog. Camunda 7 has no extension point to
+ * localise these, so this filter rewrites their JSON answers ({@link EngineApiTranslations}).
  *
  * <p>Tasklist sends a task back whole to change its due or follow-up date ({@code PUT task/<id>}); a
  * translated name or description in it is put back to the English one before Camunda stores it.

@@ -17,8 +17,9 @@ import org.springframework.context.MessageSource;
  * schema (through the {@code messages/forms} bundle), and in task lists and single tasks the task names
  * and descriptions (rendered when each task was created, {@link TaskTextTranslations}), the names of
  * process definitions (through {@code messages/processes}) and saved filters' names and variable labels
- * (through the message keys in their properties, {@link TasklistFilterTexts}). Anything it does not recognise it leaves as
- * it is; without a translation, the English original stays.
+ * (through the message keys in their properties, {@link TasklistFilterTexts}); and it keeps a translated
+ * name from being stored back as a task's name. Anything it does not recognise it leaves as it is;
+ * without a translation, the English original stays.
  */
 class EngineApiTranslations {
 
