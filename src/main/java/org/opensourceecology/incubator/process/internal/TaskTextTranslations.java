@@ -2,6 +2,7 @@ package org.opensourceecology.incubator.process.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -89,6 +90,16 @@ class TaskTextTranslations extends AbstractProcessEnginePlugin {
     private Expression translated(
             ProcessEngineConfigurationImpl configuration, String key, Expression english, TranslatedTaskTexts texts) {
         if (english == null) {
+            return null;
+        }
+        if (bundle.english(key)
+                .filter(held -> !TranslationBundle.sameText(held, english.getExpressionText()))
+                .isPresent()) {
+            log.info(
+                    "{} changed since it was translated: it stays English in {} until messages/{} is updated",
+                    key,
+                    texts.language().getDisplayLanguage(Locale.ENGLISH),
+                    BUNDLE);
             return null;
         }
         return bundle.translate(key, english.getExpressionText(), texts.language())
