@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.opensourceecology.incubator.certification.CertificationProcess;
 import org.opensourceecology.incubator.certification.Certifications;
 import org.opensourceecology.incubator.identity.Roles;
@@ -155,6 +156,42 @@ class JourneyBrowserIT {
         assertThat(taskService.getVariable(signOff.getId(), "hoursSpent"))
                 .as("Tasklist submits whole numbers as Integer")
                 .isEqualTo(6);
+    }
+
+    @Test
+    void aTraineeWhoChoseSpanishOnThePortalWorksAMilestoneInSpanish() throws Exception {
+        String trainee = user("strn", Roles.TRAINEES);
+        String mentor = user("smnt", Roles.MENTORS);
+        String businessKey = appliedAndAccepted(trainee, mentor);
+        Task work = task(businessKey, USER_COMPLETE_MILESTONE);
+        String milestone = (String) taskService.getVariable(work.getId(), MILESTONE_TITLE.name());
+
+        browser.logIn(trainee, password(trainee));
+        browser.open("/?lang=es");
+        browser.openTask(work.getId());
+        // The form (messages/forms_es), the task's name (rendered in Spanish when it was created) and
+        // Tasklist's own buttons (locales/es.json) all speak Spanish.
+        browser.visible(By.xpath("//div[contains(@class,'fjs-form')]//h2[normalize-space(.)='Completar un hito']"));
+        String spanishName = "Completar el hito: " + milestone + " (ceb-press)";
+        browser.waiting().until(d -> d.getPageSource().contains(spanishName));
+        assertThat(browser.driver().getPageSource()).doesNotContain(work.getName());
+        // form-js's own validation messages too (app/incubator/portal.js)
+        var evidence = browser.field("Enlaces a su evidencia");
+        evidence.sendKeys("x");
+        evidence.sendKeys(Keys.BACK_SPACE);
+        browser.visible(By.xpath("//div[contains(@class,'fjs-form-field-error')]"
+                + "//li[normalize-space(.)='Este campo es obligatorio.']"));
+        browser.type("Enlaces a su evidencia", "https://wiki.opensourceecology.org/wiki/Cusco_taller");
+        browser.type("Notas para su mentor", "El extintor está en la pared.");
+        browser.type("Horas dedicadas", "4");
+        browser.screenshot("tasklist-milestone-es");
+        browser.pressButton("Completar");
+
+        browser.waiting().until(d -> task(businessKey, USER_SIGN_OFF_MILESTONE) != null);
+        Task signOff = task(businessKey, USER_SIGN_OFF_MILESTONE);
+        assertThat(taskService.getVariable(signOff.getId(), EVIDENCE_URLS.name()))
+                .isEqualTo("https://wiki.opensourceecology.org/wiki/Cusco_taller");
+        assertThat(taskService.getVariable(signOff.getId(), "hoursSpent")).isEqualTo(4);
     }
 
     @Test

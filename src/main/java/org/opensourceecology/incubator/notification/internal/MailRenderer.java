@@ -3,6 +3,7 @@ package org.opensourceecology.incubator.notification.internal;
 import java.util.Locale;
 import java.util.Map;
 import org.opensourceecology.incubator.identity.Languages;
+import org.opensourceecology.incubator.notification.LocalizedText;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -49,13 +50,22 @@ class MailRenderer {
         return new ClassPathResource("templates/mail/" + localized + ".txt").exists() ? localized : template;
     }
 
+    /** A {@link LocalizedText} in the mail's language; any other value as it is. */
+    private static Object inLanguage(Object value, Locale language) {
+        return value instanceof LocalizedText text ? text.in(language) : value;
+    }
+
     Rendered render(String template, Map<String, ?> model, Locale locale) {
         Locale language = Languages.supported(locale);
         var context = new Context(language);
         context.setVariable("baseUrl", baseUrl);
-        model.forEach(context::setVariable);
+        model.forEach((name, value) -> context.setVariable(name, inLanguage(value, language)));
         String subject = messages.getMessage(
-                "mail." + template + ".subject", model.values().toArray(), language);
+                "mail." + template + ".subject",
+                model.values().stream()
+                        .map(value -> inLanguage(value, language))
+                        .toArray(),
+                language);
         return new Rendered(subject, engine.process(variant(template, language), context));
     }
 }

@@ -3,6 +3,7 @@ package org.opensourceecology.incubator.training.internal;
 import java.util.HashMap;
 import java.util.Map;
 import org.opensourceecology.incubator.identity.Roles;
+import org.opensourceecology.incubator.notification.LocalizedText;
 import org.opensourceecology.incubator.notification.Notifications;
 import org.springframework.stereotype.Component;
 
@@ -30,12 +31,13 @@ class TrainingMail {
         return "/camunda/app/tasklist/default/#/?task=" + taskId;
     }
 
-    void taskToUser(String userId, String taskId, String taskName) {
-        notifications.sendToUser(userId, TASK_ASSIGNED, taskModel(taskId, taskName));
+    /** @param taskNames the task's name by language tag, each recipient reads it in theirs */
+    void taskToUser(String userId, String taskId, Map<String, String> taskNames) {
+        notifications.sendToUser(userId, TASK_ASSIGNED, taskModel(taskId, taskNames));
     }
 
-    void taskToGroup(String groupId, String taskId, String taskName) {
-        notifications.sendToGroup(groupId, TASK_ASSIGNED, taskModel(taskId, taskName));
+    void taskToGroup(String groupId, String taskId, Map<String, String> taskNames) {
+        notifications.sendToGroup(groupId, TASK_ASSIGNED, taskModel(taskId, taskNames));
     }
 
     void rejected(String traineeId, String enterprise, String reason) {
@@ -73,9 +75,11 @@ class TrainingMail {
         notifications.sendToUser(traineeId, TRAINING_COMPLETED, Map.of("enterprise", enterprise));
     }
 
-    private static Map<String, Object> taskModel(String taskId, String taskName) {
+    private static Map<String, Object> taskModel(String taskId, Map<String, String> taskNames) {
         var model = new HashMap<String, Object>();
-        model.put("taskName", nonNull(taskName));
+        var names = new HashMap<String, String>();
+        taskNames.forEach((language, name) -> names.put(language, nonNull(name)));
+        model.put("taskName", new LocalizedText(names));
         model.put("taskPath", taskPath(taskId));
         return model;
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opensourceecology.incubator.identity.Directory;
 import org.opensourceecology.incubator.identity.PreferredLanguages;
+import org.opensourceecology.incubator.notification.LocalizedText;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -81,6 +82,26 @@ class MailLanguagesTest {
             assertThat(mail.getSubject()).isEqualTo("Una tarea le espera");
             assertThat(mail.getBody()).startsWith("Hola, María López:").contains("Ábrala aquí");
         });
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "en | Complete milestone: Frame",
+                "es | Completar el hito: Marco",
+                "fr | Complete milestone: Frame",
+                "de | Complete milestone: Frame"
+            })
+    void aTaskNameInSeveralLanguagesReachesEachRecipientInTheirs(String language, String name) {
+        var taskName = new LocalizedText(Map.of("en", "Complete milestone: Frame", "es", "Completar el hito: Marco"));
+
+        var mail = renderer.render(
+                "training-task-assigned",
+                Map.of("taskName", taskName, "taskPath", "/x", "recipientName", "Ana"),
+                Locale.forLanguageTag(language));
+
+        assertThat(mail.body()).contains("  " + name + "\n").doesNotContain("LocalizedText");
     }
 
     @Test

@@ -8,7 +8,9 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FilterService;
@@ -23,6 +25,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opensourceecology.incubator.identity.Roles;
+import org.opensourceecology.incubator.process.TasklistFilterTexts;
 import org.opensourceecology.incubator.support.IntegrationTest;
 import org.opensourceecology.incubator.support.TestMail;
 import org.opensourceecology.incubator.support.TestUsers;
@@ -58,6 +61,9 @@ class TrainingIT {
 
     @Autowired
     FilterService filterService;
+
+    @Autowired
+    TasklistFilters tasklistFilters;
 
     @Autowired
     TrainingApplications applications;
@@ -351,6 +357,45 @@ class TrainingIT {
                                 .filterName("Applications to review")
                                 .count()))
                 .isOne();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked") // Camunda gives filter properties as a Map of plain JSON values
+    void filtersMadeBeforeMessageKeysGetThemAndKeepAnAdminsChanges() {
+        var filter = filterService
+                .createFilterQuery()
+                .filterName("Awaiting my sign-off")
+                .singleResult();
+        var original = new LinkedHashMap<String, Object>(filter.getProperties());
+        var properties = new LinkedHashMap<String, Object>(original);
+        properties.remove(TasklistFilterTexts.NAME_KEY);
+        properties.put("priority", 42); // an admin moved it
+        properties.put(
+                "variables",
+                List.of(
+                        Map.of("name", TRAINEE_NAME.name(), "label", "Trainee"),
+                        Map.of("name", MILESTONE_TITLE.name(), "label", "Step"))); // and renamed a label
+        filterService.saveFilter(filter.setProperties(properties));
+        try {
+            tasklistFilters.createMissing();
+
+            var upgraded = filterService.getFilter(filter.getId()).getProperties();
+            assertThat(upgraded)
+                    .containsEntry(TasklistFilterTexts.NAME_KEY, "filter.awaitingSignOff")
+                    .containsEntry("priority", 42);
+            assertThat((List<Object>) upgraded.get("variables"))
+                    .containsExactly(
+                            Map.of(
+                                    "name",
+                                    TRAINEE_NAME.name(),
+                                    "label",
+                                    "Trainee",
+                                    TasklistFilterTexts.LABEL_KEY,
+                                    "filter.variable.trainee"),
+                            Map.of("name", MILESTONE_TITLE.name(), "label", "Step"));
+        } finally {
+            filterService.saveFilter(filterService.getFilter(filter.getId()).setProperties(original));
+        }
     }
 
     // ---- helpers -------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
  * app/<name>/scripts/config.js). It adds a "back to the portal" link to the Camunda header and sends
  * people to the portal's login page instead of the webapps' own: the portal and the webapps share one
  * Spring Security sign-on, and a webapp logout already ends that session. The webapps speak the language
- * chosen on the portal (else the browser's): English, Spanish or French.
+ * chosen on the portal (else the browser's): English, Spanish or French, the validation messages of
+ * Camunda Forms included.
  */
 const PORTAL = '/';
 const PORTAL_LOGIN = '/login';
@@ -45,6 +46,46 @@ function speakThePortalsLanguage() {
   }
 }
 
+// The texts of Camunda Forms come translated from the server (process/internal/EngineApiTranslationFilter,
+// messages/forms_<lang>.properties); form-js itself writes its validation messages in English only, with no
+// way to translate them, so Tasklist's form errors are translated here.
+const FORM_ERRORS = {
+  es: [
+    [/^Field is required\.$/, 'Este campo es obligatorio.'],
+    [/^Field must have minimum value of (.+)\.$/, 'El valor mínimo es $1.'],
+    [/^Field must have maximum value of (.+)\.$/, 'El valor máximo es $1.'],
+    [/^Field must have minimum length of (.+)\.$/, 'Escriba al menos $1 caracteres.'],
+    [/^Field must have maximum length of (.+)\.$/, 'Escriba como máximo $1 caracteres.'],
+    [/^Field must match pattern (.+)\.$/, 'El valor no tiene el formato esperado ($1).'],
+    [/^Field must be a valid email\.$/, 'Escriba una dirección de correo válida.'],
+    [/^Field must be a valid\s+international phone number\. \(e\.g\. (.+)\)$/,
+      'Escriba un número de teléfono internacional válido (p. ej. $1).']
+  ],
+  fr: [
+    [/^Field is required\.$/, 'Ce champ est obligatoire.'],
+    [/^Field must have minimum value of (.+)\.$/, 'La valeur minimale est $1.'],
+    [/^Field must have maximum value of (.+)\.$/, 'La valeur maximale est $1.'],
+    [/^Field must have minimum length of (.+)\.$/, 'Saisissez au moins $1 caractères.'],
+    [/^Field must have maximum length of (.+)\.$/, 'Saisissez au plus $1 caractères.'],
+    [/^Field must match pattern (.+)\.$/, 'La valeur n’a pas le format attendu ($1).'],
+    [/^Field must be a valid email\.$/, 'Saisissez une adresse e-mail valide.'],
+    [/^Field must be a valid\s+international phone number\. \(e\.g\. (.+)\)$/,
+      'Saisissez un numéro de téléphone international valide (p. ex. $1).']
+  ]
+};
+
+function translateFormErrors(rules) {
+  document.querySelectorAll('.fjs-form-field-error li').forEach(item => {
+    const text = item.textContent.trim();
+    for (const [english, translated] of rules) {
+      if (english.test(text)) {
+        item.textContent = text.replace(english, translated);
+        return;
+      }
+    }
+  });
+}
+
 function redirectLoginToPortal() {
   if (window.location.hash.indexOf('#/login') === 0) {
     window.location.replace(PORTAL_LOGIN + (window.location.hash.indexOf('logout') >= 0 ? '?logout' : ''));
@@ -68,6 +109,12 @@ redirectLoginToPortal();
 window.addEventListener('hashchange', redirectLoginToPortal);
 new MutationObserver(addPortalLink).observe(document.documentElement, {childList: true, subtree: true});
 addPortalLink();
+// Only where there is something to translate: English pages are not watched for text changes.
+const formErrorRules = FORM_ERRORS[language()];
+if (formErrorRules) {
+  new MutationObserver(() => translateFormErrors(formErrorRules))
+    .observe(document.documentElement, {childList: true, subtree: true, characterData: true});
+}
 
 // No plugins: this module only decorates the page.
 export default [];
