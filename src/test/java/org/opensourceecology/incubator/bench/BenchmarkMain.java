@@ -51,8 +51,8 @@ public final class BenchmarkMain {
     private static final String APP_PASSWORD = "trainee";
 
     private final boolean quick;
-    /** Harness development only: skip the download and metrics runs (d, f). */
-    private final boolean journeysOnly;
+    /** Harness development and profiling: {@code --only=d} runs a, g and the listed parts (d, f, b/c/e). */
+    private final String only;
 
     private final Path jar;
     private final Path out = Path.of("target", "bench");
@@ -63,9 +63,9 @@ public final class BenchmarkMain {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    private BenchmarkMain(boolean quick, boolean journeysOnly, Path jar) {
+    private BenchmarkMain(boolean quick, String only, Path jar) {
         this.quick = quick;
-        this.journeysOnly = journeysOnly;
+        this.only = only;
         this.jar = jar;
     }
 
@@ -76,7 +76,12 @@ public final class BenchmarkMain {
                 .map(Path::of)
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("usage: BenchmarkMain [--quick] <app.jar>"));
-        new BenchmarkMain(quick, Arrays.asList(args).contains("--journeys-only"), jar).run();
+        String only = Arrays.stream(args)
+                .filter(a -> a.startsWith("--only="))
+                .map(a -> a.substring("--only=".length()))
+                .findFirst()
+                .orElse("bcdef");
+        new BenchmarkMain(quick, only, jar).run();
     }
 
     private void run() throws Exception {
@@ -94,6 +99,7 @@ public final class BenchmarkMain {
             int port = freePort();
             long start = System.nanoTime();
             app = startApp(port, false);
+            appPid = app.pid();
             double firstStart = awaitReady(app, port, start);
             if (quick) {
                 figure(
@@ -114,11 +120,17 @@ public final class BenchmarkMain {
             }
 
             bulkInsert();
-            if (!journeysOnly) {
+            if (only.contains("d")) {
+                progress("downloads");
                 downloads(port);
+            }
+            if (only.contains("f")) {
+                progress("metrics");
                 metricsApi(port, true);
             }
-            journeys(port, tps);
+            if (only.contains("b")) {
+                journeys(port, tps);
+            }
 
             long rssKb = rssKb(app.pid());
             double rssMb = rssKb / 1024.0;
@@ -142,6 +154,7 @@ public final class BenchmarkMain {
                 port = freePort();
                 start = System.nanoTime();
                 app = startApp(port, true);
+                appPid = app.pid();
                 double restart = awaitReady(app, port, start);
                 figure(
                         "g. start-up to readiness UP (restart on the existing database)",
@@ -150,7 +163,9 @@ public final class BenchmarkMain {
                         "<= 10",
                         restart <= 10,
                         null);
-                metricsApi(port, false);
+                if (only.contains("f")) {
+                    metricsApi(port, false);
+                }
             }
         } finally {
             if (app != null) {
@@ -212,9 +227,31 @@ public final class BenchmarkMain {
     }
 
     private final long born = System.nanoTime();
+    private long appPid;
+
+    /** CPU seconds the application's process has used so far (user + system), a load-independent cost. */
+    private double appCpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(appPid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields[11] and [12] are utime and stime (fields 14 and 15 of proc(5)), in clock ticks of 1/100 s
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Latency samples and the application's CPU per request while they were taken. */
+    private record Timed(long[] samples, double cpuMsPerRequest) {}
+
+    private Timed timed(int warm, int n, Clients.Work<Integer> request) throws Exception {
+        double cpu0 = appCpuSeconds();
+        long[] samples = Clients.sample(warm, n, request);
+        return new Timed(samples, (appCpuSeconds() - cpu0) * 1000 / (warm + n));
+    }
 
     private void progress(String what) {
-        System.out.printf("[%6.1f s] %s%n", (System.nanoTime() - born) / 1e9, what);
+        System.out.printf("[%6.1f s %s] %s%n", (System.nanoTime() - born) / 1e9, Instant.now(), what);
     }
 
     private static String appJavaOptions() {
@@ -379,17 +416,24 @@ public final class BenchmarkMain {
         for (var t : threads) {
             t.start();
         }
+        // the application's CPU during the measured window, per recorded download
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, window[0] - System.nanoTime()));
+        double cpu0 = appCpuSeconds();
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, window[1] - System.nanoTime()));
+        double cpu1 = appCpuSeconds();
         for (var t : threads) {
             t.join();
         }
         long total = Arrays.stream(counts).sum();
+        double cpuMs = (cpu1 - cpu0) * 1000 / Math.max(1, total);
         long[] all =
                 Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         double perSecond = total / (measure.toNanos() / 1e9);
         double p99 = percentileMs(all, 0.99);
         String note = clients + " client(s), each with its own session and CSRF token, " + warmUp.toSeconds()
                 + " s warm-up, " + measure.toSeconds() + " s measured, " + total + " downloads recorded (303), "
-                + failures.get() + " other answers/errors; rate limit off";
+                + failures.get() + " other answers/errors; rate limit off; application CPU " + round(cpuMs)
+                + " ms per download";
         String at = " at " + clients + (clients == 1 ? " client" : " clients");
         boolean target = clients == 16;
         figure(
@@ -540,7 +584,9 @@ public final class BenchmarkMain {
                 throw new IllegalStateException("plain Camunda engine failed", peer.failure);
             }
 
+            double cpu0 = appCpuSeconds();
             var small = journeys.completeMilestones(rootsA, size.threads(), a / 10);
+            double smallCpuMs = (appCpuSeconds() - cpu0) * 1000 / a;
             // the peer right after, at the same size, while the application idles
             progress("plain Camunda steps");
             var plain = peer.steps();
@@ -563,8 +609,10 @@ public final class BenchmarkMain {
             progress("task lists at " + largeTasks + " open tasks");
             taskLists(base, db, Journeys.trainee(a + 1), Journeys.mentor(1), largeTasks, size);
             progress("journey steps at " + largeTasks + " open tasks");
+            cpu0 = appCpuSeconds();
             var large = journeys.completeMilestones(rootsB, size.threads(), b / 10);
-            stepFigures(small, smallTasks, large, largeTasks, plain, peer.openTasks, tps, size);
+            double largeCpuMs = (appCpuSeconds() - cpu0) * 1000 / b;
+            stepFigures(small, smallCpuMs, smallTasks, large, largeCpuMs, largeTasks, plain, peer.openTasks, tps, size);
             progress("timers");
             timers(base, db, journeys, rootsA, size.timers(), largeTasks, tps);
         } finally {
@@ -574,8 +622,10 @@ public final class BenchmarkMain {
 
     private void stepFigures(
             Clients.Run small,
+            double smallCpuMs,
             long smallTasks,
             Clients.Run large,
+            double largeCpuMs,
             long largeTasks,
             Clients.Run plain,
             long plainTasks,
@@ -592,7 +642,8 @@ public final class BenchmarkMain {
                 ">= 0.07 x pgbench TPS = " + round(target),
                 small.perSecond() >= target && small.failures() == 0,
                 how + small.done() + " steps measured after warm-up, " + small.failures() + " failed, p50 "
-                        + round(small.percentileMs(0.5)) + " ms, p95 " + round(small.percentileMs(0.95)) + " ms");
+                        + round(small.percentileMs(0.5)) + " ms, p95 " + round(small.percentileMs(0.95))
+                        + " ms; application CPU " + round(smallCpuMs) + " ms per step");
         figure(
                 "b. journey steps/s at " + largeTasks + " open tasks (application, history FULL)",
                 large.perSecond(),
@@ -600,7 +651,8 @@ public final class BenchmarkMain {
                 ">= 0.07 x pgbench TPS = " + round(target),
                 large.perSecond() >= target && large.failures() == 0,
                 how + large.done() + " steps measured after warm-up, " + large.failures() + " failed, p50 "
-                        + round(large.percentileMs(0.5)) + " ms, p95 " + round(large.percentileMs(0.95)) + " ms");
+                        + round(large.percentileMs(0.5)) + " ms, p95 " + round(large.percentileMs(0.95))
+                        + " ms; application CPU " + round(largeCpuMs) + " ms per step");
         double ratio = large.perSecond() / small.perSecond();
         figure(
                 "b. journey steps/s ratio " + largeTasks + " / " + smallTasks + " open tasks",
@@ -722,34 +774,34 @@ public final class BenchmarkMain {
         String tasklistBody = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[]}";
         String at = " at " + openTasks + " open tasks";
 
-        long[] traineeRest = Clients.sample(
+        Timed traineeRest = timed(
                 warm,
                 n,
                 i -> ok(Clients.getJson(
                         base + query + Journeys.COMPLETE_MILESTONE + "&assignee=" + trainee, traineeAuth)));
-        long[] mentorRest = Clients.sample(
+        Timed mentorRest = timed(
                 warm,
                 n,
                 i -> ok(Clients.getJson(base + query + Journeys.SIGN_OFF + "&assignee=" + mentor, mentorAuth)));
-        long[] reviewRest = Clients.sample(
+        Timed reviewRest = timed(
                 warm,
                 n,
                 i -> ok(Clients.getJson(base + query + Journeys.REVIEW + "&candidateGroup=mentors", mentorAuth)));
-        long[] traineePortal = Clients.sample(warm, n, i -> ok(traineeSession.get("/me/journey")));
-        long[] mentorPortal = Clients.sample(warm, n, i -> ok(mentorSession.get("/mentor/trainees")));
-        long[] traineeTasklist = Clients.sample(
-                warm, n, i -> ok(traineeSession.postWebapp(filterList(filters, "My milestones"), tasklistBody)));
-        long[] mentorTasklist = Clients.sample(
+        Timed traineePortal = timed(warm, n, i -> ok(traineeSession.get("/me/journey")));
+        Timed mentorPortal = timed(warm, n, i -> ok(mentorSession.get("/mentor/trainees")));
+        Timed traineeTasklist =
+                timed(warm, n, i -> ok(traineeSession.postWebapp(filterList(filters, "My milestones"), tasklistBody)));
+        Timed mentorTasklist = timed(
                 warm, n, i -> ok(mentorSession.postWebapp(filterList(filters, "Awaiting my sign-off"), tasklistBody)));
-        long[] reviewTasklist = Clients.sample(
+        Timed reviewTasklist = timed(
                 warm,
                 n,
                 i -> ok(mentorSession.postWebapp(filterList(filters, "Applications to review"), tasklistBody)));
 
         String sampled = n + " sequential requests after " + warm + " warm-up";
-        double traineeRest95 = Clients.Stats.percentileMs(traineeRest, 0.95);
-        double mentorRest95 = Clients.Stats.percentileMs(mentorRest, 0.95);
-        double reviewRest95 = Clients.Stats.percentileMs(reviewRest, 0.95);
+        double traineeRest95 = Clients.Stats.percentileMs(traineeRest.samples(), 0.95);
+        double mentorRest95 = Clients.Stats.percentileMs(mentorRest.samples(), 0.95);
+        double reviewRest95 = Clients.Stats.percentileMs(reviewRest.samples(), 0.95);
         latency("c. trainee task list p95" + at + ": portal GET /me/journey", traineePortal, traineeRest95, sampled);
         latency(
                 "c. trainee task list p95" + at + ": Tasklist filter \"My milestones\" (webapp API, page of 15)",
@@ -802,7 +854,8 @@ public final class BenchmarkMain {
     }
 
     /** A latency figure: p95 against 50 ms and half the REST p95 (NaN: a REST reference figure). */
-    private void latency(String name, long[] samples, double restP95, String note) {
+    private void latency(String name, Timed timed, double restP95, String note) {
+        long[] samples = timed.samples();
         double p95 = Clients.Stats.percentileMs(samples, 0.95);
         boolean reference = Double.isNaN(restP95);
         var figure = figure(
@@ -811,8 +864,9 @@ public final class BenchmarkMain {
                 "ms",
                 reference ? "reference" : "<= 50 and <= 0.5 x REST p95 = " + round(0.5 * restP95),
                 reference || (p95 <= 50 && p95 <= 0.5 * restP95),
-                note);
+                note + "; application CPU " + round(timed.cpuMsPerRequest()) + " ms per request");
         figure.put("p50", round(Clients.Stats.percentileMs(samples, 0.5)));
+        figure.put("appCpuMsPerRequest", round(timed.cpuMsPerRequest()));
     }
 
     // e. timers ------------------------------------------------------------------------------------------
@@ -923,7 +977,8 @@ public final class BenchmarkMain {
 
     private void writeReport() throws IOException {
         // in the order (a. to g.), each part in the order it was measured
-        figures.sort(java.util.Comparator.comparing(f -> String.valueOf(f.get("name")).substring(0, 2)));
+        figures.sort(java.util.Comparator.comparing(
+                f -> String.valueOf(f.get("name")).substring(0, 2)));
         var report = new LinkedHashMap<String, Object>();
         report.put("context", context);
         report.put("figures", figures);
