@@ -108,7 +108,8 @@ public final class BenchmarkMain {
                         "s",
                         "<= 10",
                         firstStart <= 10,
-                        "--quick does not restart the application; the full run also measures a restart");
+                        "--quick does not restart the application; the full run also measures a restart; "
+                                + appJavaOptions());
             } else {
                 figure(
                         "g. first start-up to readiness UP (empty database: Flyway + Camunda schema creation)",
@@ -132,6 +133,7 @@ public final class BenchmarkMain {
                 journeys(port, tps);
             }
 
+            diagnostics(app.pid());
             long rssKb = rssKb(app.pid());
             double rssMb = rssKb / 1024.0;
             figure(
@@ -254,21 +256,77 @@ public final class BenchmarkMain {
         System.out.printf("[%6.1f s %s] %s%n", (System.nanoTime() - born) / 1e9, Instant.now(), what);
     }
 
-    private static String appJavaOptions() {
-        String opts = System.getenv("BENCH_APP_JAVA_OPTS");
-        return opts == null || opts.isBlank()
-                ? "JVM defaults (BENCH_APP_JAVA_OPTS unset)"
-                : "JVM options: " + opts.trim();
+    /**
+     * With BENCH_APP_DIAGNOSTICS set: the application's heap, its native memory (when started with
+     * -XX:NativeMemoryTracking) and its memory map totals, into target/bench/diagnostics.txt.
+     */
+    private void diagnostics(long pid) throws Exception {
+        if (System.getenv("BENCH_APP_DIAGNOSTICS") == null) {
+            return;
+        }
+        var text = new StringBuilder();
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        for (String command : List.of("GC.heap_info", "VM.native_memory summary", "GC.run", "GC.heap_info")) {
+            var args = new ArrayList<>(List.of(jcmd, String.valueOf(pid)));
+            args.addAll(Arrays.asList(command.split(" ")));
+            var process = new ProcessBuilder(args).redirectErrorStream(true).start();
+            text.append("== ")
+                    .append(command)
+                    .append('\n')
+                    .append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            process.waitFor();
+        }
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("Vm") || line.startsWith("Rss")) {
+                text.append(line).append('\n');
+            }
+        }
+        Files.writeString(out.resolve("diagnostics.txt"), text);
+    }
+
+    /**
+     * The application's JVM options, as in production: docker/jvm.options (BENCH_JVM_OPTIONS: another
+     * file, or none), the class data sharing archive bench/run made next to the jar (BENCH_CDS=off: none),
+     * then BENCH_APP_JAVA_OPTS.
+     */
+    private List<String> appJvmOptions() {
+        var options = new ArrayList<String>();
+        String file = env("BENCH_JVM_OPTIONS", "docker/jvm.options");
+        if (!file.equals("none")) {
+            options.add("@" + Path.of(file).toAbsolutePath());
+        }
+        Path archive = jar.toAbsolutePath().resolveSibling("app.jsa");
+        if (!"off".equals(System.getenv("BENCH_CDS")) && Files.exists(archive)) {
+            options.add("-XX:SharedArchiveFile=" + archive);
+        }
+        String extra = System.getenv("BENCH_APP_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        return options;
+    }
+
+    private String appJavaOptions() throws IOException {
+        var note = new StringBuilder("JVM options:");
+        for (String option : appJvmOptions()) {
+            if (option.startsWith("@")) {
+                for (String line : Files.readAllLines(Path.of(option.substring(1)))) {
+                    if (!line.isBlank() && !line.startsWith("#")) {
+                        note.append(' ').append(line.trim());
+                    }
+                }
+            } else {
+                note.append(' ').append(option.replace(jar.toAbsolutePath().getParent() + "/", ""));
+            }
+        }
+        return note.toString();
     }
 
     /** @param computeEveryRequest whether to switch the metrics snapshot off (cache-ttl 1 ms) */
     private Process startApp(int port, boolean computeEveryRequest) throws IOException {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String opts = System.getenv("BENCH_APP_JAVA_OPTS");
-        if (opts != null && !opts.isBlank()) {
-            command.addAll(Arrays.asList(opts.trim().split("\\s+")));
-        }
+        command.addAll(appJvmOptions());
         command.addAll(List.of(
                 "-jar",
                 jar.toAbsolutePath().toString(),
@@ -283,6 +341,8 @@ public final class BenchmarkMain {
         var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(out.resolve("app.log").toFile());
+        // as docker/Dockerfile: fewer glibc malloc arenas than its default of 8 per CPU
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().put("DB_URL", jdbcUrl(BENCH_DB));
         builder.environment().put("DB_USER", USER);
         builder.environment().put("DB_PASSWORD", env("BENCH_DB_PASSWORD", ""));
