@@ -120,10 +120,13 @@ class ApplicationIT {
     }
 
     @Test
-    void indexesTheTaskLookupThatCamundaLeavesUnindexed() {
+    void indexesTheLookupsThatCamundaLeavesUnindexed() {
         assertThat(jdbc.queryForObject(
                         "select indexdef from pg_indexes where indexname = 'incubator_ru_task_parent'", String.class))
                 .contains("act_ru_task", "parent_task_id_");
+        assertThat(jdbc.queryForObject(
+                        "select indexdef from pg_indexes where indexname = 'incubator_ru_job_duedate'", String.class))
+                .contains("act_ru_job", "duedate_");
     }
 
     @Test

@@ -33,6 +33,17 @@ public interface EnterpriseSpecifications extends JpaRepository<EnterpriseSpecif
             order by s.category""")
     List<String> publishedCategories();
 
+    /**
+     * The Operations Manual link of a published specification, without loading the specification: what
+     * a download needs (a string query: derived queries serialise concurrent callers on a lock in
+     * Spring Data JPA 3.5, which the download benchmark showed at 16 clients).
+     */
+    @Query("""
+            select s.operationsManualUrl from EnterpriseSpecification s
+            where s.slug = :slug
+              and s.status = org.opensourceecology.incubator.catalog.EnterpriseSpecification.Status.PUBLISHED""")
+    Optional<String> findPublishedOperationsManualUrl(@Param("slug") String slug);
+
     default Optional<EnterpriseSpecification> findPublished(String slug) {
         return findBySlug(slug).filter(EnterpriseSpecification::isPublished);
     }

@@ -1,6 +1,9 @@
 package org.opensourceecology.incubator.identity;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -14,6 +17,17 @@ public interface Directory {
 
     /** @throws Unavailable while the identity store does not answer */
     Optional<Person> find(String userId);
+
+    /**
+     * The people with these ids that exist, by id: one look-up for a whole page.
+     *
+     * @throws Unavailable while the identity store does not answer
+     */
+    default Map<String, Person> findAll(Collection<String> userIds) {
+        var people = new LinkedHashMap<String, Person>();
+        userIds.stream().distinct().forEach(id -> find(id).ifPresent(p -> people.put(id, p)));
+        return people;
+    }
 
     /**
      * Members of a group, ordered by user id.

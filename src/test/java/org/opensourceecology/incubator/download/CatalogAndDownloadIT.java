@@ -129,6 +129,43 @@ class CatalogAndDownloadIT {
     }
 
     @Test
+    void anonymousDownloadKeepsNoServerSessionAndStillNeedsItsCsrfToken() throws Exception {
+        var cookies = new CookieManager();
+        var visitor = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        var page = visitor.send(
+                HttpRequest.newBuilder(uri("/enterprises/ceb-press")).build(), HttpResponse.BodyHandlers.ofString());
+        var token = CSRF.matcher(page.body());
+        assertThat(token.find()).isTrue();
+        String form = "intent=learn&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+
+        var stranger = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(uri("/enterprises/ceb-press/downloads"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(stranger.statusCode()).as("the token without its cookie").isEqualTo(403);
+
+        var download = visitor.send(
+                HttpRequest.newBuilder(uri("/enterprises/ceb-press/downloads"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(download.statusCode()).isEqualTo(303);
+        assertThat(cookies.getCookieStore().getCookies())
+                .extracting(java.net.HttpCookie::getName)
+                .contains("INCUBATOR-CSRF")
+                .doesNotContain("SESSION");
+    }
+
+    @Test
     void invalidDownloadRecordsNothing() throws Exception {
         long before = jdbc.queryForObject("select count(*) from manual_download", Long.class);
 

@@ -44,8 +44,8 @@ class DownloadController {
             @Valid @ModelAttribute("downloadForm") DownloadForm form,
             BindingResult errors,
             Model model) {
-        var enterprise = specifications.findPublished(slug);
-        if (enterprise.isEmpty()) {
+        var manual = specifications.findPublishedOperationsManualUrl(slug);
+        if (manual.isEmpty()) {
             pages.fill(slug, model);
             return new ModelAndView(EnterprisePages.NOT_FOUND_VIEW, HttpStatus.NOT_FOUND);
         }
@@ -60,9 +60,9 @@ class DownloadController {
             return new ModelAndView(EnterprisePages.VIEW, HttpStatus.BAD_REQUEST);
         }
         downloads.record(slug, form, LocaleContextHolder.getLocale());
-        var manual = new RedirectView(enterprise.get().getOperationsManualUrl());
-        manual.setStatusCode(HttpStatus.SEE_OTHER);
-        manual.setExposeModelAttributes(false);
-        return new ModelAndView(manual);
+        var redirect = new RedirectView(manual.get());
+        redirect.setStatusCode(HttpStatus.SEE_OTHER);
+        redirect.setExposeModelAttributes(false);
+        return new ModelAndView(redirect);
     }
 }

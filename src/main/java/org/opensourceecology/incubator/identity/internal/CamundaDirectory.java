@@ -1,8 +1,12 @@
 package org.opensourceecology.incubator.identity.internal;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.IdentityProviderException;
@@ -34,6 +38,20 @@ class CamundaDirectory implements Directory {
         return answered(() -> Optional.ofNullable(
                         identityService.createUserQuery().userId(userId).singleResult())
                 .map(CamundaDirectory::toPerson));
+    }
+
+    @Override
+    public Map<String, Person> findAll(Collection<String> userIds) {
+        var ids = userIds.stream()
+                .filter(id -> id != null && !id.isBlank())
+                .distinct()
+                .toArray(String[]::new);
+        if (ids.length == 0) {
+            return Map.of();
+        }
+        return answered(() -> identityService.createUserQuery().userIdIn(ids).list().stream()
+                .map(CamundaDirectory::toPerson)
+                .collect(Collectors.toMap(Person::id, Function.identity())));
     }
 
     @Override

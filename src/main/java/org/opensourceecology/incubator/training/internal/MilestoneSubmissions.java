@@ -5,7 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface MilestoneSubmissions extends JpaRepository<MilestoneSubmission, Long> {
 
-    List<MilestoneSubmission> findByApplicationIdOrderBySubmittedAt(Long applicationId);
+    List<MilestoneSubmission> findByApplicationIdInOrderBySubmittedAt(List<Long> applicationIds);
 
     long countByApplicationIdAndMilestoneId(Long applicationId, Long milestoneId);
 }

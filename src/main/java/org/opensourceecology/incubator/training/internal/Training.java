@@ -128,6 +128,13 @@ class Training {
         return directory.find(userId).map(Directory.Person::displayName).orElse(userId);
     }
 
+    /** Display names by user id, looked up at once; users unknown to the directory are left out. */
+    Map<String, String> displayNames(java.util.Collection<String> userIds) {
+        var names = new HashMap<String, String>();
+        directory.findAll(userIds).forEach((id, person) -> names.put(id, person.displayName()));
+        return names;
+    }
+
     boolean isMentor(String userId) {
         return userId != null && directory.membersOf(Roles.MENTORS).stream().anyMatch(p -> p.id().equals(userId));
     }

@@ -1,6 +1,7 @@
 package org.opensourceecology.incubator.training.internal;
 
 import java.util.List;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -10,7 +11,9 @@ interface TrainingApplications extends JpaRepository<TrainingApplication, Long> 
 
     List<TrainingApplication> findByMentorIdOrderBySubmittedAtDesc(String mentorId);
 
-    List<TrainingApplication> findByStatusOrderBySubmittedAt(TrainingApplication.Status status);
+    List<TrainingApplication> findByStatusOrderBySubmittedAt(TrainingApplication.Status status, Limit limit);
+
+    long countByStatus(TrainingApplication.Status status);
 
     long countByCohortId(Long cohortId);
 

@@ -33,7 +33,9 @@ class TrainingController {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only mentors have trainees");
         }
         model.addAttribute("trainees", views.traineesOf(user.id()));
-        model.addAttribute("applications", views.awaitingReview());
+        var queue = views.awaitingReview();
+        model.addAttribute("applications", queue.oldest());
+        model.addAttribute("applicationsWaiting", queue.waiting());
         return "training/trainees";
     }
 

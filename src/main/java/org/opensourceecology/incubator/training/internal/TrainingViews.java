@@ -3,18 +3,22 @@ package org.opensourceecology.incubator.training.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.opensourceecology.incubator.catalog.EnterpriseSpecification;
 import org.opensourceecology.incubator.catalog.EnterpriseSpecifications;
 import org.opensourceecology.incubator.identity.Roles;
 import org.opensourceecology.incubator.training.ImmersionTrainingProcess;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +37,12 @@ class TrainingViews {
     record MilestoneView(int number, String title, MilestoneState state, LocalDate signedOffOn) {}
 
     record TaskLink(String name, String path, java.util.Date due) {}
+
+    /** The oldest applications waiting for review, and how many wait in all. */
+    record ReviewQueue(List<ApplicationView> oldest, long waiting) {}
+
+    /** How many waiting applications the mentor's page lists; the rest are in Tasklist. */
+    static final int REVIEW_PAGE = 20;
 
     record ApplicationView(
             long id,
@@ -59,6 +69,7 @@ class TrainingViews {
     private final EnterpriseSpecifications catalog;
     private final Training training;
     private final TaskService taskService;
+    private final RuntimeService runtimeService;
 
     TrainingViews(
             TrainingApplications applications,
@@ -67,7 +78,8 @@ class TrainingViews {
             MilestoneSubmissions submissions,
             EnterpriseSpecifications catalog,
             Training training,
-            TaskService taskService) {
+            TaskService taskService,
+            RuntimeService runtimeService) {
         this.applications = applications;
         this.cohorts = cohorts;
         this.milestones = milestones;
@@ -75,64 +87,100 @@ class TrainingViews {
         this.catalog = catalog;
         this.training = training;
         this.taskService = taskService;
+        this.runtimeService = runtimeService;
     }
 
     /** The trainee's applications, newest first, with the tasks assigned to them. */
     List<ApplicationView> journeyOf(String traineeId) {
-        return applications.findByTraineeIdOrderBySubmittedAtDesc(traineeId).stream()
-                .map(a -> view(a, traineeId, null))
-                .toList();
+        return views(applications.findByTraineeIdOrderBySubmittedAtDesc(traineeId), traineeId, null);
     }
 
     /** The trainees a mentor is assigned to, with the sign-offs waiting for the mentor. */
     List<ApplicationView> traineesOf(String mentorId) {
-        return applications.findByMentorIdOrderBySubmittedAtDesc(mentorId).stream()
-                .map(a -> view(a, mentorId, null))
-                .toList();
+        return views(applications.findByMentorIdOrderBySubmittedAtDesc(mentorId), mentorId, null);
     }
 
-    /** Applications waiting for review, each with the review task. */
-    List<ApplicationView> awaitingReview() {
-        return applications.findByStatusOrderBySubmittedAt(TrainingApplication.Status.SUBMITTED).stream()
-                .map(a -> view(a, null, Roles.MENTORS))
-                .toList();
+    /** The longest-waiting applications (at most {@link #REVIEW_PAGE}), each with its review task, and how many wait. */
+    ReviewQueue awaitingReview() {
+        var oldest = applications.findByStatusOrderBySubmittedAt(
+                TrainingApplication.Status.SUBMITTED, Limit.of(REVIEW_PAGE));
+        long waiting = oldest.size() < REVIEW_PAGE
+                ? oldest.size()
+                : applications.countByStatus(TrainingApplication.Status.SUBMITTED);
+        return new ReviewQueue(views(oldest, null, Roles.MENTORS), waiting);
     }
 
-    private ApplicationView view(TrainingApplication a, String assignee, String candidateGroup) {
-        List<MilestoneView> list = a.getCurriculumId() == null ? List.of() : milestones(a);
-        return new ApplicationView(
-                a.getId(),
-                a.getEnterpriseSlug(),
-                catalog.findBySlug(a.getEnterpriseSlug())
-                        .map(EnterpriseSpecification::getName)
-                        .orElse(a.getEnterpriseSlug()),
-                a.getStatus(),
-                a.getRejectionReason(),
-                day(a.getSubmittedAt()),
-                a.getMentorId() == null ? null : training.displayName(a.getMentorId()),
-                Optional.ofNullable(a.getCohortId())
-                        .flatMap(cohorts::findById)
-                        .map(Cohort::getStartDate)
-                        .orElse(null),
-                list,
-                list.stream().filter(m -> m.state() == MilestoneState.DONE).count(),
-                tasks(a.getId(), assignee, candidateGroup),
-                training.displayName(a.getTraineeId()),
-                new PublicDocumentationConsent(
-                        a.isDocumentationPublic(),
-                        day(a.getConsentPublicDocumentationAt()),
-                        day(a.getPublicDocumentationWithdrawnAt())));
-    }
-
-    private List<MilestoneView> milestones(TrainingApplication a) {
-        Map<Long, MilestoneSubmission> latest = submissions.findByApplicationIdOrderBySubmittedAt(a.getId()).stream()
+    /**
+     * The views of a page of applications with a fixed number of queries, however long the page: one for
+     * the tasks, one for their process instances, one for the submissions, one for the people, and one
+     * per enterprise, curriculum and cohort on the page.
+     */
+    private List<ApplicationView> views(List<TrainingApplication> page, String assignee, String candidateGroup) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        var ids = page.stream().map(TrainingApplication::getId).toList();
+        var tasks = tasks(ids, assignee, candidateGroup);
+        var latest = submissions.findByApplicationIdInOrderBySubmittedAt(ids).stream()
                 .collect(Collectors.toMap(
-                        MilestoneSubmission::getMilestoneId,
+                        s -> s.getApplicationId() + "/" + s.getMilestoneId(),
                         Function.identity(),
                         (first, second) -> second.getAttempt() > first.getAttempt() ? second : first));
-        return milestones.findByCurriculumIdOrderByPosition(a.getCurriculumId()).stream()
+        var people = new HashSet<String>();
+        page.forEach(a -> {
+            people.add(a.getTraineeId());
+            if (a.getMentorId() != null) {
+                people.add(a.getMentorId());
+            }
+        });
+        Map<String, String> names = new HashMap<>();
+        training.displayNames(people).forEach(names::put);
+        Map<String, String> enterprises = new HashMap<>();
+        Map<Long, List<CurriculumMilestone>> curricula = new HashMap<>();
+        return page.stream()
+                .map(a -> {
+                    List<MilestoneView> list = a.getCurriculumId() == null
+                            ? List.of()
+                            : milestones(
+                                    a,
+                                    curricula.computeIfAbsent(
+                                            a.getCurriculumId(), milestones::findByCurriculumIdOrderByPosition),
+                                    latest);
+                    return new ApplicationView(
+                            a.getId(),
+                            a.getEnterpriseSlug(),
+                            enterprises.computeIfAbsent(
+                                    a.getEnterpriseSlug(),
+                                    slug -> catalog.findBySlug(slug)
+                                            .map(EnterpriseSpecification::getName)
+                                            .orElse(slug)),
+                            a.getStatus(),
+                            a.getRejectionReason(),
+                            day(a.getSubmittedAt()),
+                            a.getMentorId() == null ? null : names.getOrDefault(a.getMentorId(), a.getMentorId()),
+                            Optional.ofNullable(a.getCohortId())
+                                    .flatMap(cohorts::findById)
+                                    .map(Cohort::getStartDate)
+                                    .orElse(null),
+                            list,
+                            list.stream()
+                                    .filter(m -> m.state() == MilestoneState.DONE)
+                                    .count(),
+                            tasks.getOrDefault(a.getId(), List.of()),
+                            names.getOrDefault(a.getTraineeId(), a.getTraineeId()),
+                            new PublicDocumentationConsent(
+                                    a.isDocumentationPublic(),
+                                    day(a.getConsentPublicDocumentationAt()),
+                                    day(a.getPublicDocumentationWithdrawnAt())));
+                })
+                .toList();
+    }
+
+    private static List<MilestoneView> milestones(
+            TrainingApplication a, List<CurriculumMilestone> curriculum, Map<String, MilestoneSubmission> latest) {
+        return curriculum.stream()
                 .map(m -> {
-                    var s = latest.get(m.getId());
+                    var s = latest.get(a.getId() + "/" + m.getId());
                     MilestoneState state = s == null
                             ? MilestoneState.OPEN
                             : switch (s.getStatus()) {
@@ -153,19 +201,41 @@ class TrainingViews {
         return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private List<TaskLink> tasks(long applicationId, String assignee, String candidateGroup) {
+    /** The open tasks of these applications (for the assignee, or the group's review tasks), by application id. */
+    private Map<Long, List<TaskLink>> tasks(List<Long> applicationIds, String assignee, String candidateGroup) {
         var query = taskService
                 .createTaskQuery()
-                .processInstanceBusinessKey(RegisterTrainingApplication.BUSINESS_KEY_PREFIX + applicationId);
+                .processDefinitionKey(ImmersionTrainingProcess.KEY)
+                .processInstanceBusinessKeyIn(applicationIds.stream()
+                        .map(id -> RegisterTrainingApplication.BUSINESS_KEY_PREFIX + id)
+                        .toArray(String[]::new));
         if (assignee != null) {
             query.taskAssignee(assignee);
         } else {
             query.taskCandidateGroup(candidateGroup)
                     .taskDefinitionKey(ImmersionTrainingProcess.USER_REVIEW_APPLICATION);
         }
-        return query.list().stream()
-                .sorted(Comparator.comparing(Task::getCreateTime))
-                .map(t -> new TaskLink(t.getName(), TrainingMail.taskPath(t.getId()), t.getDueDate()))
-                .toList();
+        var tasks = query.orderByTaskCreateTime().asc().list();
+        if (tasks.isEmpty()) {
+            return Map.of();
+        }
+        var businessKeys = runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceIds(
+                        tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+        var byApplication = new HashMap<Long, List<TaskLink>>();
+        for (Task t : tasks) {
+            String key = businessKeys.get(t.getProcessInstanceId());
+            if (key != null && key.startsWith(RegisterTrainingApplication.BUSINESS_KEY_PREFIX)) {
+                long id = Long.parseLong(key.substring(RegisterTrainingApplication.BUSINESS_KEY_PREFIX.length()));
+                byApplication
+                        .computeIfAbsent(id, k -> new java.util.ArrayList<>())
+                        .add(new TaskLink(t.getName(), TrainingMail.taskPath(t.getId()), t.getDueDate()));
+            }
+        }
+        return byApplication;
     }
 }

@@ -72,6 +72,8 @@ class DownloadWebTest {
         given(specifications.findPublished(any())).willCallRealMethod();
         given(specifications.findBySlug("ceb-press")).willReturn(Optional.of(s));
         given(specifications.findBySlug("nope")).willReturn(Optional.empty());
+        given(specifications.findPublishedOperationsManualUrl("ceb-press"))
+                .willReturn(Optional.of("https://example.org/ceb-manual"));
     }
 
     @Test

@@ -329,6 +329,42 @@ class TrainingIT {
     }
 
     @Test
+    void mentorPageListsTheLongestWaitingApplicationsWithTheirReviewTasks() {
+        String mentor = user("mrv", Roles.MENTORS);
+        for (int i = 0; i <= TrainingViews.REVIEW_PAGE; i++) {
+            String trainee = user("rv" + i, Roles.TRAINEES);
+            var application = applications.save(new TrainingApplication(
+                    trainee, "ceb-press", "I want to press bricks.", null, "Quito", "Ecuador", Instant.now()));
+            startTraining(application, trainee, "ceb-press");
+        }
+        long waiting = applications.countByStatus(TrainingApplication.Status.SUBMITTED);
+        var oldest = applications.findByStatusOrderBySubmittedAt(
+                TrainingApplication.Status.SUBMITTED,
+                org.springframework.data.domain.Limit.of(TrainingViews.REVIEW_PAGE));
+
+        var page = http.withBasicAuth(mentor, password(mentor)).getForEntity("/mentor/trainees", String.class);
+
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String table = page.getBody().substring(page.getBody().indexOf("class=\"applications\""));
+        assertThat(table.split("<tr>", -1))
+                .as("header row and one row per listed application")
+                .hasSize(2 + TrainingViews.REVIEW_PAGE);
+        assertThat(page.getBody())
+                .contains("These are the " + TrainingViews.REVIEW_PAGE + " longest-waiting of " + waiting
+                        + " applications");
+        for (var application : oldest) {
+            Task review = taskService
+                    .createTaskQuery()
+                    .processInstanceBusinessKey("application-" + application.getId())
+                    .taskDefinitionKey(USER_REVIEW_APPLICATION)
+                    .singleResult();
+            if (review != null) {
+                assertThat(table).contains("#/?task=" + review.getId());
+            }
+        }
+    }
+
+    @Test
     void tasklistFiltersAreReadableByTheirGroups() {
         String trainee = user("flt", Roles.TRAINEES);
         String mentor = user("flm", Roles.MENTORS);

@@ -1,0 +1,207 @@
+package org.opensourceecology.incubator.bench;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Drives immersion training through a Camunda REST API ({@code /engine-rest}) as the people who do the
+ * work, with HTTP Basic: trainees start journeys with the start form and complete milestones, mentors
+ * accept applications. On the application every call runs the application's security, listeners and
+ * delegates; on the plain engine the same calls run the stripped BPMN ({@link PlainCamunda}).
+ */
+final class Journeys {
+
+    static final String JOURNEY = "distributive-enterprise-journey";
+    static final String REVIEW = "user_review_application";
+    static final String COMPLETE_MILESTONE = "user_complete_milestone";
+    static final String SIGN_OFF = "user_sign_off_milestone";
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+
+    record Task(String id, String assignee, String root) {}
+
+    private final String base;
+    private final Connection db;
+    private final String password;
+
+    /**
+     * @param base the server, e.g. {@code http://127.0.0.1:8080}
+     * @param db its database, for the driver's bookkeeping (which task belongs to which journey)
+     * @param password the password every bench user has
+     */
+    Journeys(String base, Connection db, String password) {
+        this.base = base;
+        this.db = db;
+        this.password = password;
+    }
+
+    static String trainee(int n) {
+        return "bench-trainee-" + n;
+    }
+
+    static String mentor(int n) {
+        return "bench-mentor-" + n;
+    }
+
+    /**
+     * Creates trainees 1..trainees and mentors 1..mentors in Camunda's identity tables, in SQL, with the
+     * password hash and salt of an existing user (so they all share that user's password), members of
+     * {@code trainees} and {@code mentors} when those groups exist.
+     */
+    static void createUsers(Connection db, String passwordOf, int trainees, int mentors) throws SQLException {
+        try (var s = db.createStatement()) {
+            for (var people : List.of(
+                    new Object[] {"trainee", trainees, "trainees"}, new Object[] {"mentor", mentors, "mentors"})) {
+                String kind = (String) people[0];
+                s.execute("insert into act_id_user (id_, rev_, first_, last_, email_, pwd_, salt_)"
+                        + " select 'bench-" + kind + "-' || n, 1, 'Bench', '" + kind + " ' || n, 'bench-" + kind
+                        + "-' || n || '@bench.localhost', u.pwd_, u.salt_ from generate_series(1, " + people[1]
+                        + ") n cross join act_id_user u where u.id_ = '" + passwordOf + "'");
+                s.execute("insert into act_id_membership (user_id_, group_id_) select 'bench-" + kind + "-' || n, g.id_"
+                        + " from generate_series(1, " + people[1] + ") n cross join act_id_group g where g.id_ = '"
+                        + people[2] + "'");
+            }
+        }
+    }
+
+    /** Users (same password) for the people of the copies made by {@link InstanceCloner}. */
+    static int createCloneUsers(Connection db, String passwordOf) throws SQLException {
+        try (var s = db.createStatement()) {
+            int created = s.executeUpdate("insert into act_id_user (id_, rev_, first_, last_, email_, pwd_, salt_)"
+                    + " select p.id, 1, 'Bench', p.id, p.id || '@bench.localhost', u.pwd_, u.salt_"
+                    + " from (select assignee_ as id from act_ru_task union select text_ from act_ru_variable"
+                    + " where name_ in ('traineeId', 'mentorId')) p"
+                    + " cross join act_id_user u where u.id_ = '" + passwordOf
+                    + "' and p.id ~ '^bench-(trainee|mentor)-'"
+                    + " and not exists (select 1 from act_id_user x where x.id_ = p.id)");
+            s.execute("insert into act_id_membership (user_id_, group_id_) select x.id_, g.id_ from act_id_user x"
+                    + " join act_id_group g on g.id_ = case when x.id_ like 'bench-trainee-%' then 'trainees' else 'mentors' end"
+                    + " where x.id_ ~ '^bench-(trainee|mentor)-' and not exists"
+                    + " (select 1 from act_id_membership m where m.user_id_ = x.id_)");
+            s.execute("analyze act_id_user");
+            s.execute("analyze act_id_membership");
+            return created;
+        }
+    }
+
+    /**
+     * Trainees {@code from..to} each apply for immersion training in {@code enterprise} with the journey's
+     * start form. @return the journeys' process instance ids, in trainee order
+     */
+    List<String> apply(int from, int to, String enterprise, int threads) throws Exception {
+        var trainees = new ArrayList<Integer>();
+        for (int n = from; n <= to; n++) {
+            trainees.add(n);
+        }
+        var roots = Collections.synchronizedMap(new LinkedHashMap<Integer, String>());
+        var run = Clients.drive(trainees, threads, 0, n -> {
+            var response = Clients.postJson(
+                    base + "/engine-rest/process-definition/key/" + JOURNEY + "/submit-form",
+                    Clients.basic(trainee(n), password),
+                    "{\"variables\": {\"enterpriseSlug\": {\"value\": \"" + enterprise + "\"},"
+                            + " \"motivation\": {\"value\": \"I want to build presses in my town.\"},"
+                            + " \"priorSkills\": {\"value\": \"Welding\"}, \"city\": {\"value\": \"Bench town "
+                            + n + "\"}, \"country\": {\"value\": \"Benchland\"}}}");
+            Clients.check(response, 200, "start of the journey of " + trainee(n));
+            var id = ID.matcher(response.body());
+            if (!id.find()) {
+                throw new IllegalStateException("no id in " + response.body());
+            }
+            roots.put(n, id.group(1));
+            return true;
+        });
+        failOn(run, "applications");
+        var ordered = new ArrayList<String>();
+        for (int n = from; n <= to; n++) {
+            ordered.add(roots.get(n));
+        }
+        return ordered;
+    }
+
+    /** A mentor accepts each journey's application, naming a mentor (round robin over 1..mentors). */
+    void accept(List<String> roots, int mentors, int threads) throws Exception {
+        var tasks = tasks(roots, REVIEW);
+        var run = Clients.drive(tasks, threads, 0, task -> {
+            int index = roots.indexOf(task.root());
+            String mentor = mentor(index % mentors + 1);
+            var response = Clients.postJson(
+                    base + "/engine-rest/task/" + task.id() + "/submit-form",
+                    Clients.basic(mentor, password),
+                    "{\"variables\": {\"reviewDecision\": {\"value\": \"accept\"}, \"mentorOverride\": {\"value\": \""
+                            + mentor + "\"}}}");
+            Clients.check(response, 204, "review of " + task.id());
+            return true;
+        });
+        failOn(run, "reviews");
+    }
+
+    /**
+     * Journey steps: each trainee completes their open milestone with the form's fields; the engine then
+     * records the submission and creates the mentor's sign-off task (with its reminder timers).
+     */
+    Clients.Run completeMilestones(List<String> roots, int threads, int warmUp) throws Exception {
+        var tasks = tasks(roots, COMPLETE_MILESTONE);
+        return Clients.drive(tasks, threads, warmUp, task -> {
+            var response = Clients.postJson(
+                    base + "/engine-rest/task/" + task.id() + "/submit-form",
+                    Clients.basic(task.assignee(), password),
+                    "{\"variables\": {\"evidenceUrls\": {\"value\": \"https://wiki.opensourceecology.org/wiki/Bench_"
+                            + task.id() + "\", \"type\": \"String\"}, \"notes\": {\"value\": \"Built and tested.\","
+                            + " \"type\": \"String\"}, \"hoursSpent\": {\"value\": 12, \"type\": \"Integer\"}}}");
+            Clients.check(response, 204, "completion of " + task.id());
+            return true;
+        });
+    }
+
+    /** The open tasks with this definition key in these journeys (found in the database). */
+    List<Task> tasks(List<String> roots, String taskDefinitionKey) throws SQLException {
+        var tasks = new ArrayList<Task>();
+        try (var ps = db.prepareStatement("select t.id_, t.assignee_, e.root_proc_inst_id_ from act_ru_task t"
+                + " join act_ru_execution e on e.id_ = t.proc_inst_id_"
+                + " where t.task_def_key_ = ? and e.root_proc_inst_id_ = any (?)")) {
+            ps.setString(1, taskDefinitionKey);
+            ps.setArray(2, db.createArrayOf("varchar", roots.toArray()));
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tasks.add(new Task(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        if (tasks.size() != roots.size()) {
+            throw new IllegalStateException(
+                    "expected " + roots.size() + " open " + taskDefinitionKey + " tasks, found " + tasks.size());
+        }
+        return tasks;
+    }
+
+    static long openTasks(Connection db) throws SQLException {
+        try (var s = db.createStatement();
+                var rs = s.executeQuery("select count(*) from act_ru_task")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static Map<String, String> filters(Connection db) throws SQLException {
+        var filters = new LinkedHashMap<String, String>();
+        try (var s = db.createStatement();
+                var rs = s.executeQuery("select name_, id_ from act_ru_filter")) {
+            while (rs.next()) {
+                filters.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return filters;
+    }
+
+    private static void failOn(Clients.Run run, String what) {
+        if (run.failures() > 0) {
+            throw new IllegalStateException(run.failures() + " " + what + " failed, first: " + run.firstError());
+        }
+    }
+}

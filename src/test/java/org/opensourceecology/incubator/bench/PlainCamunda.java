@@ -1,0 +1,229 @@
+package org.opensourceecology.incubator.bench;
+
+import jakarta.servlet.Filter;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.autoconfigure.jersey.JerseyAutoConfiguration;
+import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.w3c.dom.Element;
+
+/**
+ * The peer for journey steps: a plain Camunda 7.24 engine with Camunda's own REST API and HTTP Basic
+ * filter, and no application code at all (the benchmark's classpath holds the dependencies and the test
+ * classes, not the application). Same engine settings as the application (history FULL, authorization
+ * on, task permission TASK_WORK, history time to live enforced), its own database on the same
+ * PostgreSQL, Tomcat and Hikari defaults.
+ *
+ * <p>It deploys the application's {@code distributive-enterprise-journey} and {@code immersion-training}
+ * diagrams and forms, stripped of application code:
+ *
+ * <ul>
+ *   <li>every {@code camunda:delegateExpression} (the application's delegates) becomes the no-op
+ *       expression {@code ${true}};
+ *   <li>every task and execution listener is removed (the application's {@code showApplication},
+ *       {@code showMilestone}, {@code notifyTaskAssignee}, {@code checkReviewDecision},
+ *       {@code checkSignOffDecision});
+ *   <li>the timer durations {@code ${trainingTimers.mentorReminder()}} and
+ *       {@code ${trainingTimers.adminEscalation()}} (a bean) become the application's defaults P3D and P7D;
+ *   <li>the journey's call of {@code immersion-training} also passes all variables
+ *       ({@code <camunda:in variables="all"/>}), so that the variables the removed delegates would have
+ *       set (mentorId, milestoneCount, milestoneTitle, due dates, the overrun duration...) reach the
+ *       expressions that need them; the peer passes them when it starts a journey.
+ * </ul>
+ */
+@SpringBootConfiguration
+@ImportAutoConfiguration({
+    DataSourceAutoConfiguration.class,
+    DataSourceTransactionManagerAutoConfiguration.class,
+    TransactionAutoConfiguration.class,
+    JacksonAutoConfiguration.class,
+    ServletWebServerFactoryAutoConfiguration.class,
+    JerseyAutoConfiguration.class,
+    CamundaBpmAutoConfiguration.class,
+    CamundaBpmRestJerseyAutoConfiguration.class
+})
+class PlainCamunda {
+
+    static final String ADMIN_PASSWORD = "bench-admin";
+
+    private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
+    /** Camunda's documented HTTP Basic authentication of its REST API. */
+    @Bean
+    FilterRegistrationBean<Filter> processEngineAuthenticationFilter() {
+        var registration = new FilterRegistrationBean<Filter>(new ProcessEngineAuthenticationFilter());
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addInitParameter("rest-url-pattern-prefix", "/engine-rest");
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+
+    static ConfigurableApplicationContext start(String jdbcUrl, String user, String password, int port) {
+        return new SpringApplicationBuilder(PlainCamunda.class)
+                .web(WebApplicationType.SERVLET)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .run(
+                        "--server.port=" + port,
+                        "--spring.datasource.url=" + jdbcUrl,
+                        "--spring.datasource.username=" + user,
+                        "--spring.datasource.password=" + password,
+                        "--logging.level.root=WARN",
+                        "--camunda.bpm.process-engine-name=default",
+                        "--camunda.bpm.history-level=full",
+                        "--camunda.bpm.authorization.enabled=true",
+                        "--camunda.bpm.database.schema-update=true",
+                        "--camunda.bpm.auto-deployment-enabled=false",
+                        "--camunda.bpm.job-execution.enabled=true",
+                        "--camunda.bpm.admin-user.id=admin",
+                        "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
+                        "--camunda.bpm.generic-properties.properties.enforceHistoryTimeToLive=true",
+                        "--camunda.bpm.generic-properties.properties.historyCleanupStrategy=removalTimeBased",
+                        "--camunda.bpm.generic-properties.properties.defaultUserPermissionNameForTask=TASK_WORK");
+    }
+
+    /** Deploys the stripped journey and immersion-training diagrams and the forms from the working copy. */
+    static void deploy(ProcessEngine engine, Path processes, Path forms) throws Exception {
+        var deployment = engine.getRepositoryService().createDeployment().name("plain-camunda-bench");
+        for (String name : List.of("distributive-enterprise-journey.bpmn", "immersion-training.bpmn")) {
+            deployment.addString(name, strip(processes.resolve(name)));
+        }
+        try (Stream<Path> files = Files.list(forms)) {
+            for (Path form : files.filter(f -> f.toString().endsWith(".form")).toList()) {
+                deployment.addString(form.getFileName().toString(), Files.readString(form));
+            }
+        }
+        deployment.deploy();
+    }
+
+    static String strip(Path bpmn) throws Exception {
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        var document = factory.newDocumentBuilder().parse(bpmn.toFile());
+        var all = document.getElementsByTagNameNS("*", "*");
+        var listeners = new ArrayList<Element>();
+        for (int i = 0; i < all.getLength(); i++) {
+            var element = (Element) all.item(i);
+            if (element.hasAttributeNS(CAMUNDA_NS, "delegateExpression")) {
+                element.removeAttributeNS(CAMUNDA_NS, "delegateExpression");
+                element.setAttributeNS(CAMUNDA_NS, "camunda:expression", "${true}");
+            }
+            if (CAMUNDA_NS.equals(element.getNamespaceURI())
+                    && (element.getLocalName().equals("taskListener")
+                            || element.getLocalName().equals("executionListener"))) {
+                listeners.add(element);
+            }
+            if ("timeDuration".equals(element.getLocalName())) {
+                String text = element.getTextContent();
+                if (text.contains("trainingTimers.mentorReminder()")) {
+                    element.setTextContent("P3D");
+                } else if (text.contains("trainingTimers.adminEscalation()")) {
+                    element.setTextContent("P7D");
+                } else if (text.contains("trainingTimers")) {
+                    throw new IllegalStateException("unknown timer bean call " + text);
+                }
+            }
+            if ("callActivity".equals(element.getLocalName())
+                    && "call_immersion_training".equals(element.getAttribute("id"))) {
+                var extensions = element.getElementsByTagNameNS("*", "extensionElements");
+                var in = document.createElementNS(CAMUNDA_NS, "camunda:in");
+                in.setAttribute("variables", "all");
+                ((Element) extensions.item(0)).appendChild(in);
+            }
+        }
+        for (var listener : listeners) {
+            listener.getParentNode().removeChild(listener);
+        }
+        var out = new ByteArrayOutputStream();
+        TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(out));
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Trainees {@code from..to} start a journey in the engine directly (business key
+     * {@code application-<n>}, as the application's register delegate sets it) with the variables the
+     * stripped delegates would have set; a mentor accepts each. @return the journeys' ids
+     */
+    static List<String> seed(ProcessEngine engine, int from, int to, int mentors, int threads) throws Exception {
+        var trainees = new ArrayList<Integer>();
+        for (int n = from; n <= to; n++) {
+            trainees.add(n);
+        }
+        var roots = new java.util.concurrent.ConcurrentHashMap<Integer, String>();
+        var run = Clients.drive(trainees, threads, 0, n -> {
+            var identity = engine.getIdentityService();
+            String mentor = Journeys.mentor((n - from) % mentors + 1);
+            try {
+                identity.setAuthentication(Journeys.trainee(n), List.of("camunda-admin"));
+                Date due = Date.from(Instant.now().plus(7, ChronoUnit.DAYS));
+                var variables = Variables.createVariables()
+                        .putValue("enterpriseSlug", "ceb-press")
+                        .putValue("motivation", "I want to build presses in my town.")
+                        .putValue("priorSkills", "Welding")
+                        .putValue("city", "Bench town " + n)
+                        .putValue("country", "Benchland")
+                        .putValue("applicationId", (long) n)
+                        .putValue("mentorId", mentor)
+                        .putValue("traineeName", "Bench trainee " + n)
+                        .putValue("cohortId", 1L)
+                        .putValue("milestoneCount", 4)
+                        .putValue("milestoneTitle", "Safety and shop orientation")
+                        .putValue("milestoneDueDate", due)
+                        .putValue("milestoneExpectedDuration", "P7D")
+                        .putValue("signOffDueDate", Date.from(Instant.now().plus(3, ChronoUnit.DAYS)));
+                var journey = engine.getRuntimeService()
+                        .startProcessInstanceByKey(Journeys.JOURNEY, "application-" + n, variables);
+                roots.put(n, journey.getId());
+                var review = engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceBusinessKey("application-" + n)
+                        .taskDefinitionKey(Journeys.REVIEW)
+                        .singleResult();
+                identity.setAuthentication(mentor, List.of("camunda-admin"));
+                engine.getTaskService()
+                        .complete(review.getId(), Map.of("reviewDecision", "accept", "mentorOverride", mentor));
+                return true;
+            } finally {
+                identity.clearAuthentication();
+            }
+        });
+        if (run.failures() > 0) {
+            throw new IllegalStateException(run.failures() + " plain-engine journeys failed: " + run.firstError());
+        }
+        var ordered = new ArrayList<String>();
+        for (int n = from; n <= to; n++) {
+            ordered.add(roots.get(n));
+        }
+        return ordered;
+    }
+}
