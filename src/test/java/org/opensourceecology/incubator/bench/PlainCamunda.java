@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration;
 import org.springframework.boot.Banner;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
@@ -61,7 +60,9 @@ import org.w3c.dom.Element;
  *       expressions that need them; the peer passes them when it starts a journey.
  * </ul>
  */
-@SpringBootConfiguration
+// Deliberately not @SpringBootConfiguration (a @Component): this package lies under the application's,
+// so the application's component scan would pick the peer's REST authentication filter up in every
+// integration test. Registered as the primary source, its @Bean method and imports work all the same.
 @ImportAutoConfiguration({
     DataSourceAutoConfiguration.class,
     DataSourceTransactionManagerAutoConfiguration.class,
