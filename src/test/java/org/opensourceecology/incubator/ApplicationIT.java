@@ -120,16 +120,6 @@ class ApplicationIT {
     }
 
     @Test
-    void indexesTheLookupsThatCamundaLeavesUnindexed() {
-        assertThat(jdbc.queryForObject(
-                        "select indexdef from pg_indexes where indexname = 'incubator_ru_task_parent'", String.class))
-                .contains("act_ru_task", "parent_task_id_");
-        assertThat(jdbc.queryForObject(
-                        "select indexdef from pg_indexes where indexname = 'incubator_ru_job_duedate'", String.class))
-                .contains("act_ru_job", "duedate_");
-    }
-
-    @Test
     void portalPagesCarrySecurityHeaders() {
         var headers = http.getForEntity("/enterprises", String.class).getHeaders();
         assertThat(headers.getFirst("Content-Security-Policy"))
