@@ -2,7 +2,7 @@ package org.opensourceecology.incubator.download.internal;
 
 import jakarta.validation.Valid;
 import org.opensourceecology.incubator.catalog.EnterprisePages;
-import org.opensourceecology.incubator.catalog.EnterpriseSpecifications;
+import org.opensourceecology.incubator.catalog.OperationsManualLinks;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -22,17 +22,14 @@ import org.springframework.web.servlet.view.RedirectView;
 @Controller
 class DownloadController {
 
-    private final EnterpriseSpecifications specifications;
+    private final OperationsManualLinks manuals;
     private final EnterprisePages pages;
     private final Downloads downloads;
     private final MessageSource messages;
 
     DownloadController(
-            EnterpriseSpecifications specifications,
-            EnterprisePages pages,
-            Downloads downloads,
-            MessageSource messages) {
-        this.specifications = specifications;
+            OperationsManualLinks manuals, EnterprisePages pages, Downloads downloads, MessageSource messages) {
+        this.manuals = manuals;
         this.pages = pages;
         this.downloads = downloads;
         this.messages = messages;
@@ -44,7 +41,7 @@ class DownloadController {
             @Valid @ModelAttribute("downloadForm") DownloadForm form,
             BindingResult errors,
             Model model) {
-        var manual = specifications.findPublishedOperationsManualUrl(slug);
+        var manual = manuals.ofPublished(slug);
         if (manual.isEmpty()) {
             pages.fill(slug, model);
             return new ModelAndView(EnterprisePages.NOT_FOUND_VIEW, HttpStatus.NOT_FOUND);

@@ -22,6 +22,7 @@ import org.opensourceecology.incubator.catalog.EnterprisePages;
 import org.opensourceecology.incubator.catalog.EnterpriseSpecification;
 import org.opensourceecology.incubator.catalog.EnterpriseSpecifications;
 import org.opensourceecology.incubator.catalog.LicenseList;
+import org.opensourceecology.incubator.catalog.OperationsManualLinks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -33,7 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The download form: 303 to the manual when valid; the page again with messages, nothing recorded, when not. */
 @WebMvcTest(DownloadController.class)
-@Import({EnterprisePages.class, DownloadWebTest.Licences.class})
+@Import({EnterprisePages.class, OperationsManualLinks.class, DownloadWebTest.Licences.class})
 @WithMockUser
 class DownloadWebTest {
 
