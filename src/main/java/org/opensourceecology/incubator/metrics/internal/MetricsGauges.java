@@ -66,8 +66,13 @@ class MetricsGauges implements MeterBinder {
         if (gauge == null) {
             return;
         }
+        // the currencies of the latest snapshot: this schedule is no reader that keeps the refresh going
+        var latest = metrics.latest();
+        if (latest.isEmpty()) {
+            return;
+        }
         gauge.register(
-                metrics.current().marketValue().keySet().stream()
+                latest.get().marketValue().keySet().stream()
                         .map(currency -> MultiGauge.Row.of(
                                 Tags.of("currency", currency),
                                 metrics,

@@ -11,8 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     pages, the API and Prometheus scrapes share one snapshot
  * @param refreshInterval how often the snapshot is recomputed in the background, so that requests
  *     never wait for the queries (keep it below {@code cacheTtl})
+ * @param idleAfter the background refresh pauses when nobody has read the metrics for this long (no
+ *     page, API call or Prometheus scrape); the next reader then waits for one computation
  */
 @ConfigurationProperties("incubator.metrics")
 record MetricsSettings(
         @DefaultValue("PT10S") Duration cacheTtl,
-        @DefaultValue("PT5S") Duration refreshInterval) {}
+        @DefaultValue("PT5S") Duration refreshInterval,
+        @DefaultValue("PT2M") Duration idleAfter) {}

@@ -55,7 +55,7 @@ class MetricsServiceTest {
                 provider(ProductionStatistics.class),
                 provider(CertificationStatistics.class),
                 provider(ReplicationStatistics.class),
-                new MetricsSettings(Duration.ofSeconds(10), Duration.ofSeconds(5)),
+                new MetricsSettings(Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMinutes(2)),
                 clock);
     }
 
@@ -214,6 +214,38 @@ class MetricsServiceTest {
 
         now = now.plusSeconds(1);
         assertThat(service.current().downloads()).isEqualTo(1201);
+    }
+
+    @Test
+    void theBackgroundRefreshRunsWhileTheMetricsAreReadAndPausesWhenNobodyReads() {
+        registerAll();
+        var service = service();
+        service.refreshWhileRead();
+        assertThat(service.latest())
+                .hasValueSatisfying(m -> assertThat(m.downloads()).isEqualTo(1200));
+
+        downloads.set(1201);
+        service.refreshWhileRead();
+        assertThat(service.latest().orElseThrow().downloads())
+                .as("nobody has read the metrics yet")
+                .isEqualTo(1200);
+
+        service.current();
+        now = now.plusSeconds(60);
+        service.refreshWhileRead();
+        assertThat(service.latest().orElseThrow().downloads()).isEqualTo(1201);
+
+        downloads.set(1202);
+        now = now.plusSeconds(60);
+        service.refreshWhileRead();
+        assertThat(service.latest().orElseThrow().downloads())
+                .as("two minutes after the last reader")
+                .isEqualTo(1201);
+
+        now = now.plusSeconds(1);
+        assertThat(service.current().downloads())
+                .as("the next reader computes once")
+                .isEqualTo(1202);
     }
 
     @Test
