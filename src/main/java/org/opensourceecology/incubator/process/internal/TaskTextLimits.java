@@ -1,6 +1,8 @@
 package org.opensourceecology.incubator.process.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -11,6 +13,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.opensourceecology.incubator.process.TranslatedTaskTexts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,6 +49,42 @@ class TaskTextLimits extends AbstractProcessEnginePlugin {
 
     static Expression limited(Expression expression, int length) {
         return expression == null || expression instanceof Limited ? expression : new Limited(expression, length);
+    }
+
+    /** What a string variable holds ({@code ACT_RU_VARIABLE.TEXT_}, and the history's copies of it). */
+    static final int VARIABLE_LENGTH = 4000;
+
+    private static final int MIN_DESCRIPTION_LENGTH = 16;
+
+    /**
+     * The translated names and descriptions as one value of {@link
+     * org.opensourceecology.incubator.process.TranslatedTaskTexts#TEXTS}: names shortened as the English
+     * name is, descriptions shortened evenly until the whole fits a string variable. @return null when
+     * there is nothing to keep
+     */
+    static String fit(Map<String, String> names, Map<String, String> descriptions) {
+        if (names.isEmpty() && descriptions.isEmpty()) {
+            return null;
+        }
+        var texts = new LinkedHashMap<String, String>();
+        names.forEach((key, name) -> texts.put(key, shorten(name, NAME_LENGTH)));
+        int length = DESCRIPTION_LENGTH;
+        while (true) {
+            var all = new LinkedHashMap<>(texts);
+            for (var description : descriptions.entrySet()) {
+                all.put(description.getKey(), shorten(description.getValue(), length));
+            }
+            String json = TranslatedTaskTexts.encode(all);
+            if (json.length() <= VARIABLE_LENGTH || descriptions.isEmpty()) {
+                return json;
+            }
+            if (length <= MIN_DESCRIPTION_LENGTH) {
+                // names of at most 255 characters always fit: the descriptions stay English
+                return TranslatedTaskTexts.encode(texts);
+            }
+            int budget = (VARIABLE_LENGTH - TranslatedTaskTexts.encode(texts).length()) / descriptions.size();
+            length = Math.max(MIN_DESCRIPTION_LENGTH, Math.min(length / 2, budget));
+        }
     }
 
     /** The text, or its beginning and an ellipsis when it is longer than {@code length} characters. */

@@ -1,5 +1,6 @@
 package org.opensourceecology.incubator.process.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.opensourceecology.incubator.process.TranslatedTaskTexts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +39,10 @@ class TaskTextQuery implements TaskTexts {
         if (taskIds.isEmpty()) {
             return found;
         }
-        String[] names = variableNames.toArray(String[]::new);
+        var wanted = new java.util.HashSet<>(variableNames);
+        var asked = new ArrayList<>(variableNames);
+        asked.add(TranslatedTaskTexts.TEXTS.name());
+        String[] names = asked.toArray(String[]::new);
         for (int from = 0; from < taskIds.size(); from += CHUNK) {
             String[] chunk = taskIds.subList(from, Math.min(taskIds.size(), from + CHUNK))
                     .toArray(String[]::new);
@@ -49,9 +54,17 @@ class TaskTextQuery implements TaskTexts {
                     .disableCustomObjectDeserialization()
                     .list());
             for (VariableInstance variable : variables) {
-                if (variable.getValue() instanceof String text) {
+                if (variable.getName().equals(TranslatedTaskTexts.TEXTS.name())) {
+                    TranslatedTaskTexts.decode(variable.getValue()).forEach((name, text) -> {
+                        if (wanted.contains(name)) {
+                            found.computeIfAbsent(variable.getTaskId(), id -> new HashMap<>())
+                                    .put(name, text);
+                        }
+                    });
+                } else if (variable.getValue() instanceof String text) {
+                    // a task created before the texts were kept together
                     found.computeIfAbsent(variable.getTaskId(), id -> new HashMap<>())
-                            .put(variable.getName(), text);
+                            .putIfAbsent(variable.getName(), text);
                 }
             }
         }

@@ -1,8 +1,10 @@
 package org.opensourceecology.incubator.process.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -28,7 +30,7 @@ import org.springframework.stereotype.Component;
  * {@code messages/processes} bundle holds, per task, the same text in each language as an expression over
  * the same variables ({@code <process key>.<task id>.name} and {@code .description}). When a task is
  * created, a built-in listener (it runs before the diagram's own listeners, with the variables the
- * English name was computed from) renders them into task-local variables ({@link TranslatedTaskTexts}),
+ * English name was computed from) renders them into a task-local variable ({@link TranslatedTaskTexts}),
  * which Tasklist then shows to people who speak that language ({@link EngineApiTranslationFilter}).
  *
  * <p>A task whose English name or description differs from the bundle's English (changed in Modeler
@@ -111,21 +113,25 @@ class TaskTextTranslations extends AbstractProcessEnginePlugin {
     /** A language's name and description expressions for one task (either may be null: not translated). */
     record Rendering(TranslatedTaskTexts texts, Expression name, Expression description) {}
 
-    /** Renders every language's texts of the task into its local variables, shortened to Camunda's limits. */
+    /**
+     * Renders every language's texts of the task into its one local variable {@link TranslatedTaskTexts#TEXTS},
+     * names shortened to Camunda's limit, descriptions to what leaves the whole within a string variable.
+     */
     record RenderTranslations(String key, List<Rendering> renderings) implements TaskListener {
 
         @Override
         public void notify(DelegateTask task) {
             // The English name and description are computed from the execution's variables: so are these.
             VariableScope scope = task.getExecution() == null ? task : task.getExecution();
+            var names = new LinkedHashMap<String, String>();
+            var descriptions = new LinkedHashMap<String, String>();
             for (Rendering rendering : renderings) {
-                render(task, scope, rendering.name(), rendering.texts().name(), TaskTextLimits.NAME_LENGTH);
-                render(
-                        task,
-                        scope,
-                        rendering.description(),
-                        rendering.texts().description(),
-                        TaskTextLimits.DESCRIPTION_LENGTH);
+                render(task, scope, rendering.name(), rendering.texts().name(), names);
+                render(task, scope, rendering.description(), rendering.texts().description(), descriptions);
+            }
+            String texts = TaskTextLimits.fit(names, descriptions);
+            if (texts != null) {
+                TranslatedTaskTexts.TEXTS.setLocal(task, texts);
             }
         }
 
@@ -134,14 +140,14 @@ class TaskTextTranslations extends AbstractProcessEnginePlugin {
                 VariableScope scope,
                 Expression expression,
                 ProcessVariable<String> variable,
-                int length) {
+                Map<String, String> into) {
             if (expression == null) {
                 return;
             }
             try {
                 Object value = expression.getValue(scope);
                 if (value != null) {
-                    variable.setLocal(task, TaskTextLimits.shorten(String.valueOf(value), length));
+                    into.put(variable.name(), String.valueOf(value));
                 }
             } catch (RuntimeException e) {
                 // A translation must never stop the work: the task keeps its English text for this language.

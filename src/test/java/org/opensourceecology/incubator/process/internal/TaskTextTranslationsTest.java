@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -91,6 +92,9 @@ class TaskTextTranslationsTest {
 
         assertThat(task.getName()).isEqualTo("Sign off the frame for Ada");
         assertThat(engine.getTaskService().getVariablesLocal(task.getId()))
+                .as("one variable for all of them")
+                .containsOnlyKeys(TranslatedTaskTexts.TEXTS.name());
+        assertThat(texts(task.getId()))
                 .containsOnly(
                         Map.entry("taskName_es", "Aprobar the frame de Ada"),
                         Map.entry("taskDescription_es", "Compruebe lo que hizo Ada."),
@@ -100,7 +104,7 @@ class TaskTextTranslationsTest {
                         .taskIdIn(task.getId())
                         .count())
                 .as("in the instance's history, so that deleting the instance removes them")
-                .isEqualTo(3);
+                .isEqualTo(1);
     }
 
     @Test
@@ -113,8 +117,7 @@ class TaskTextTranslationsTest {
                 .singleResult();
 
         assertThat(changed.getName()).isEqualTo("New name of the press");
-        assertThat(engine.getTaskService().getVariablesLocal(changed.getId()))
-                .containsOnly(Map.entry("taskDescription_es", "Mire the press."));
+        assertThat(texts(changed.getId())).containsOnly(Map.entry("taskDescription_es", "Mire the press."));
 
         engine.getTaskService().complete(changed.getId());
         var untranslated = engine.getTaskService()
@@ -130,10 +133,52 @@ class TaskTextTranslationsTest {
         var task = start("t".repeat(300), "Cy");
 
         assertThat(task.getName()).hasSize(TaskTextLimits.NAME_LENGTH);
-        assertThat((String) engine.getTaskService().getVariableLocal(task.getId(), "taskName_es"))
+        assertThat(texts(task.getId()).get("taskName_es"))
                 .hasSize(TaskTextLimits.NAME_LENGTH)
                 .startsWith("Aprobar ttt")
                 .endsWith("\u2026");
+    }
+
+    @Test
+    void longDescriptionsAreShortenedSoThatAllTextsFitOneVariable() {
+        var names = new LinkedHashMap<String, String>();
+        names.put("taskName_es", "n".repeat(300));
+        names.put("taskName_fr", "m");
+        var descriptions = new LinkedHashMap<String, String>();
+        descriptions.put("taskDescription_es", "d".repeat(4000));
+        descriptions.put("taskDescription_fr", "e\"".repeat(2000));
+
+        String json = TaskTextLimits.fit(names, descriptions);
+
+        assertThat(json.length()).isLessThanOrEqualTo(TaskTextLimits.VARIABLE_LENGTH);
+        var texts = TranslatedTaskTexts.decode(json);
+        assertThat(texts.get("taskName_es")).hasSize(TaskTextLimits.NAME_LENGTH);
+        assertThat(texts.get("taskName_fr")).isEqualTo("m");
+        assertThat(texts.get("taskDescription_es"))
+                .startsWith("ddd")
+                .endsWith("\u2026")
+                .hasSizeGreaterThan(500);
+        assertThat(texts.get("taskDescription_fr")).startsWith("e\"e").endsWith("\u2026");
+        assertThat(TaskTextLimits.fit(new LinkedHashMap<>(), new LinkedHashMap<>()))
+                .isNull();
+    }
+
+    @Test
+    void theQueryReadsTheTextsOfNewTasksAndOfTasksMadeWithOneVariablePerText() {
+        var task = start("the frame", "Ada");
+        var older = start("the saw", "Bo");
+        engine.getTaskService().removeVariableLocal(older.getId(), TranslatedTaskTexts.TEXTS.name());
+        engine.getTaskService().setVariableLocal(older.getId(), "taskName_es", "Aprobar la sierra de Bo");
+
+        var found = new TaskTextQuery(engine)
+                .find(List.of(task.getId(), older.getId()), List.of("taskName_es", "taskDescription_es"));
+
+        assertThat(found.get(task.getId()))
+                .containsOnly(
+                        Map.entry("taskName_es", "Aprobar the frame de Ada"),
+                        Map.entry("taskDescription_es", "Compruebe lo que hizo Ada."));
+        assertThat(found.get(older.getId())).containsOnly(Map.entry("taskName_es", "Aprobar la sierra de Bo"));
+        assertThat(TranslatedTaskTexts.decode("not json")).isEmpty();
     }
 
     /** The real diagrams and bundle: every user task gets its Spanish and French name and description. */
@@ -205,5 +250,10 @@ class TaskTextTranslationsTest {
                 .createTaskQuery()
                 .processInstanceId(instance.getId())
                 .singleResult();
+    }
+
+    private static Map<String, String> texts(String taskId) {
+        return TranslatedTaskTexts.decode(
+                engine.getTaskService().getVariableLocal(taskId, TranslatedTaskTexts.TEXTS.name()));
     }
 }
