@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
@@ -112,8 +111,8 @@ class TrainingViews {
 
     /**
      * The views of a page of applications with a fixed number of queries, however long the page: one for
-     * the tasks, one for their process instances, one for the submissions, one for the people, and one
-     * per enterprise, curriculum and cohort on the page.
+     * the tasks, one for their process instances, one for the submissions, one for the people, one for
+     * the cohorts, and one per enterprise and curriculum on the page.
      */
     private List<ApplicationView> views(List<TrainingApplication> page, String assignee, String candidateGroup) {
         if (page.isEmpty()) {
@@ -137,6 +136,15 @@ class TrainingViews {
         training.displayNames(people).forEach(names::put);
         Map<String, String> enterprises = new HashMap<>();
         Map<Long, List<CurriculumMilestone>> curricula = new HashMap<>();
+        var cohortIds = page.stream()
+                .map(TrainingApplication::getCohortId)
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<Long, LocalDate> cohortStarts = cohortIds.isEmpty()
+                ? Map.of()
+                : cohorts.findAllById(cohortIds).stream()
+                        .filter(c -> c.getStartDate() != null)
+                        .collect(Collectors.toMap(Cohort::getId, Cohort::getStartDate));
         return page.stream()
                 .map(a -> {
                     List<MilestoneView> list = a.getCurriculumId() == null
@@ -158,10 +166,7 @@ class TrainingViews {
                             a.getRejectionReason(),
                             day(a.getSubmittedAt()),
                             a.getMentorId() == null ? null : names.getOrDefault(a.getMentorId(), a.getMentorId()),
-                            Optional.ofNullable(a.getCohortId())
-                                    .flatMap(cohorts::findById)
-                                    .map(Cohort::getStartDate)
-                                    .orElse(null),
+                            a.getCohortId() == null ? null : cohortStarts.get(a.getCohortId()),
                             list,
                             list.stream()
                                     .filter(m -> m.state() == MilestoneState.DONE)
