@@ -21,7 +21,10 @@ import org.springframework.util.StringUtils;
 class MailDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
-    private static final int BATCH = 50;
+    static final int BATCH = 50;
+
+    /** Batches per run: 2,000 mails at most, then the next run. */
+    static final int MAX_BATCHES = 40;
 
     private final OutboxRepository outbox;
     private final MailSettings settings;
@@ -56,13 +59,25 @@ class MailDispatcher {
         return transport.name();
     }
 
+    /**
+     * Delivers the due mail, batch after batch while full batches come (at most {@link #MAX_BATCHES} per
+     * run, so that the other scheduled work gets its turn). One batch per interval capped delivery at 10
+     * mails a second: an application to review is mail to every mentor, and the benchmark's 1,000
+     * applications left a backlog of 26,000 mails for three quarters of an hour.
+     */
     @Scheduled(fixedDelayString = "${incubator.mail.dispatch-interval}", initialDelayString = "PT2S")
     void dispatchDue() {
-        Instant now = clock.instant();
-        outbox.releaseExpiredLeases(now);
-        for (Long id : outbox.findDue(now, Limit.of(BATCH))) {
-            if (outbox.claim(id, now, now.plus(MailSettings.LEASE)) == 1) {
-                outbox.findById(id).ifPresent(this::deliver);
+        outbox.releaseExpiredLeases(clock.instant());
+        for (int batch = 0; batch < MAX_BATCHES; batch++) {
+            Instant now = clock.instant();
+            var due = outbox.findDue(now, Limit.of(BATCH));
+            for (Long id : due) {
+                if (outbox.claim(id, now, now.plus(MailSettings.LEASE)) == 1) {
+                    outbox.findById(id).ifPresent(this::deliver);
+                }
+            }
+            if (due.size() < BATCH) {
+                return;
             }
         }
     }

@@ -93,6 +93,39 @@ class MailDispatcherTest {
     }
 
     @Test
+    void aRunDeliversBatchAfterBatchWhileFullBatchesAreDue() throws Exception {
+        var ids = new java.util.ArrayList<Long>();
+        for (long id = 1; id <= MailDispatcher.BATCH * 2 + 1; id++) {
+            var mail = new OutboxMail("a@example.org", "Subject", "Body", "test", NOW);
+            ReflectionTestUtils.setField(mail, "id", id);
+            when(outbox.claim(eq(id), eq(NOW), any())).thenReturn(1);
+            when(outbox.findById(id)).thenReturn(Optional.of(mail));
+            ids.add(id);
+        }
+        when(outbox.findDue(eq(NOW), any(Limit.class)))
+                .thenReturn(
+                        ids.subList(0, MailDispatcher.BATCH),
+                        ids.subList(MailDispatcher.BATCH, MailDispatcher.BATCH * 2),
+                        ids.subList(MailDispatcher.BATCH * 2, ids.size()));
+
+        dispatcher.dispatchDue();
+
+        verify(transport, org.mockito.Mockito.times(ids.size())).deliver(anyString(), any());
+        verify(outbox, org.mockito.Mockito.times(3)).findDue(eq(NOW), any(Limit.class));
+    }
+
+    @Test
+    void aRunStopsAfterItsLastBatchSoThatOtherScheduledWorkGetsItsTurn() {
+        when(outbox.findDue(eq(NOW), any(Limit.class)))
+                .thenReturn(java.util.Collections.nCopies(MailDispatcher.BATCH, 7L));
+        when(outbox.claim(eq(7L), eq(NOW), any())).thenReturn(0);
+
+        dispatcher.dispatchDue();
+
+        verify(outbox, org.mockito.Mockito.times(MailDispatcher.MAX_BATCHES)).findDue(eq(NOW), any(Limit.class));
+    }
+
+    @Test
     void backoffDoublesUpToAnHour() {
         assertThat(SETTINGS.backoffAfter(1)).isEqualTo(Duration.ofSeconds(30));
         assertThat(SETTINGS.backoffAfter(2)).isEqualTo(Duration.ofSeconds(60));
