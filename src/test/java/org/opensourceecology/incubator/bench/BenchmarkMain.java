@@ -701,7 +701,7 @@ public final class BenchmarkMain {
 
             double cpu0 = appCpuSeconds();
             double requestCpu0 = appRequestCpuSeconds();
-            var small = journeys.completeMilestones(rootsA, size.threads(), a / 4);
+            var small = journeys.completeMilestones(rootsA, size.threads(), a / 2);
             double smallCpuMs = (appCpuSeconds() - cpu0) * 1000 / a;
             double smallRequestCpuMs = (appRequestCpuSeconds() - requestCpu0) * 1000 / a;
             // the peer right after, at the same size, once the application has sent the steps' mail
@@ -731,7 +731,7 @@ public final class BenchmarkMain {
             progress("journey steps at " + largeTasks + " open tasks");
             cpu0 = appCpuSeconds();
             requestCpu0 = appRequestCpuSeconds();
-            var large = journeys.completeMilestones(rootsB, size.threads(), b / 4);
+            var large = journeys.completeMilestones(rootsB, size.threads(), b / 2);
             double largeCpuMs = (appCpuSeconds() - cpu0) * 1000 / b;
             double largeRequestCpuMs = (appRequestCpuSeconds() - requestCpu0) * 1000 / b;
             stepFigures(
@@ -768,7 +768,7 @@ public final class BenchmarkMain {
         double target = 0.07 * tps;
         String how = size.threads() + " clients, POST /engine-rest/task/{id}/submit-form as the trainee (HTTP Basic):"
                 + " complete the milestone, the engine records the submission and creates the mentor's sign-off task"
-                + " with its two reminder timers; the first quarter of the steps warm up and are not counted; ";
+                + " with its two reminder timers; the first half of the steps warm up and are not counted; ";
         figure(
                 "b. journey steps/s at " + smallTasks + " open tasks (application, history FULL)",
                 small.perSecond(),
@@ -871,7 +871,7 @@ public final class BenchmarkMain {
             if (stepRun == null) {
                 double cpu0 = requestThreadsCpuSeconds();
                 stepRun = new Journeys(base(port), db, PlainCamunda.ADMIN_PASSWORD)
-                        .completeMilestones(roots, size.threads(), size.drivable() / 4);
+                        .completeMilestones(roots, size.threads(), size.drivable() / 2);
                 requestCpuMsPerStep = (requestThreadsCpuSeconds() - cpu0) * 1000 / roots.size();
             }
             return stepRun;
