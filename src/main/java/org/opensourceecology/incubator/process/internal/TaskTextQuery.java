@@ -2,6 +2,7 @@ package org.opensourceecology.incubator.process.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +40,7 @@ class TaskTextQuery implements TaskTexts {
         if (taskIds.isEmpty()) {
             return found;
         }
-        var wanted = new java.util.HashSet<>(variableNames);
+        var wanted = new HashSet<>(variableNames);
         var asked = new ArrayList<>(variableNames);
         asked.add(TranslatedTaskTexts.TEXTS.name());
         String[] names = asked.toArray(String[]::new);

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
@@ -138,7 +139,7 @@ class TrainingViews {
         Map<Long, List<CurriculumMilestone>> curricula = new HashMap<>();
         var cohortIds = page.stream()
                 .map(TrainingApplication::getCohortId)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         Map<Long, LocalDate> cohortStarts = cohortIds.isEmpty()
                 ? Map.of()
