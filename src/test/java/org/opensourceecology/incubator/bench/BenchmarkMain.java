@@ -699,8 +699,6 @@ public final class BenchmarkMain {
             settle(db, "steps at " + smallTasks);
             progress("journey steps at " + smallTasks + " open tasks");
 
-            double cpu0;
-            double requestCpu0;
             // the JIT's turn first: the steps of half of the other journeys, none of them measured
             var warmRoots = rootsB.subList(0, b / 2);
             var largeRoots = rootsB.subList(b / 2, b);
@@ -709,8 +707,8 @@ public final class BenchmarkMain {
                 throw new IllegalStateException(warmRun.failures() + " warm-up steps failed: " + warmRun.firstError());
             }
             settle(db, "steps at " + smallTasks + ", after the warm-up");
-            cpu0 = appCpuSeconds();
-            requestCpu0 = appRequestCpuSeconds();
+            double cpu0 = appCpuSeconds();
+            double requestCpu0 = appRequestCpuSeconds();
             var small = journeys.completeMilestones(rootsA, size.threads(), a / 4);
             double smallCpuMs = (appCpuSeconds() - cpu0) * 1000 / a;
             double smallRequestCpuMs = (appRequestCpuSeconds() - requestCpu0) * 1000 / a;

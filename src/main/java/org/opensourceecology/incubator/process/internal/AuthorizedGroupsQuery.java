@@ -9,6 +9,7 @@ import org.apache.ibatis.mapping.ResultMap;
 import org.apache.ibatis.mapping.SqlCommandType;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -49,7 +50,7 @@ class AuthorizedGroupsQuery extends AbstractProcessEnginePlugin {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        if (!"postgres".equals(configuration.getDatabaseType())) {
+        if (!DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType())) {
             return;
         }
         var mybatis = configuration.getSqlSessionFactory().getConfiguration();

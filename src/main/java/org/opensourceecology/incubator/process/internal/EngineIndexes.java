@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -56,9 +57,8 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
         var statements = new ArrayList<>(CREATE_INDEXES);
-        if ("postgres"
-                .equals(((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
-                        .getDatabaseType())) {
+        if (DbSqlSessionFactory.POSTGRES.equals(
+                ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getDatabaseType())) {
             statements.addAll(CREATE_POSTGRES_STATISTICS);
         }
         for (String index : statements) {

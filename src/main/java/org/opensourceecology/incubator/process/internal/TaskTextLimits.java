@@ -1,18 +1,12 @@
 package org.opensourceecology.incubator.process.internal;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.opensourceecology.incubator.process.TranslatedTaskTexts;
 import org.springframework.stereotype.Component;
 
@@ -31,19 +25,10 @@ class TaskTextLimits extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-                    TaskDefinition definition = userTask.getTaskDefinition();
-                    definition.setNameExpression(limited(definition.getNameExpression(), NAME_LENGTH));
-                    definition.setDescriptionExpression(
-                            limited(definition.getDescriptionExpression(), DESCRIPTION_LENGTH));
-                }
-            }
+        UserTaskParsing.onEveryUserTask(configuration, (activity, userTask) -> {
+            TaskDefinition definition = userTask.getTaskDefinition();
+            definition.setNameExpression(limited(definition.getNameExpression(), NAME_LENGTH));
+            definition.setDescriptionExpression(limited(definition.getDescriptionExpression(), DESCRIPTION_LENGTH));
         });
     }
 

@@ -9,15 +9,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.opensourceecology.incubator.process.ProcessVariable;
 import org.opensourceecology.incubator.process.TranslatedTaskTexts;
 import org.slf4j.Logger;
@@ -55,19 +50,12 @@ class TaskTextTranslations extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask
-                        && activity.getProcessDefinition() instanceof ProcessDefinitionEntity process) {
-                    var listener =
-                            listener(configuration, process.getKey(), activity.getId(), userTask.getTaskDefinition());
-                    if (listener != null) {
-                        userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
-                    }
+        UserTaskParsing.onEveryUserTask(configuration, (activity, userTask) -> {
+            if (activity.getProcessDefinition() instanceof ProcessDefinitionEntity process) {
+                var listener =
+                        listener(configuration, process.getKey(), activity.getId(), userTask.getTaskDefinition());
+                if (listener != null) {
+                    userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
                 }
             }
         });
