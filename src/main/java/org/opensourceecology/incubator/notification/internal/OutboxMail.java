@@ -60,6 +60,10 @@ public class OutboxMail {
     @Column(name = "sent_at")
     private Instant sentAt;
 
+    /** The dispatcher's claim that holds it while SENDING. */
+    @Column(name = "claim_token", length = 36)
+    private String claimToken;
+
     protected OutboxMail() {}
 
     OutboxMail(String recipient, String subject, String body, String template, Instant now) {

@@ -1,6 +1,7 @@
 package org.opensourceecology.incubator.notification.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -19,17 +20,28 @@ interface OutboxRepository extends JpaRepository<OutboxMail, Long> {
 
     List<OutboxMail> findByRecipientOrderByCreatedAt(String recipient);
 
-    /** Claims a due mail for this node; only one node's claim succeeds. */
-    @Transactional
+    /**
+     * Claims due mail for this node under {@code token}. Only one node's claim of a mail succeeds: a
+     * concurrent claim waits for the row and then finds it no longer PENDING.
+     */
     @Modifying
-    @Query("update OutboxMail m set m.status = 'SENDING', m.attempts = m.attempts + 1, m.nextAttemptAt = :leaseUntil"
-            + " where m.id = :id and m.status = 'PENDING' and m.nextAttemptAt <= :now")
-    int claim(@Param("id") long id, @Param("now") Instant now, @Param("leaseUntil") Instant leaseUntil);
+    @Query("update OutboxMail m set m.status = 'SENDING', m.attempts = m.attempts + 1, m.nextAttemptAt = :leaseUntil,"
+            + " m.claimToken = :token where m.id in :ids and m.status = 'PENDING' and m.nextAttemptAt <= :now")
+    int claim(
+            @Param("ids") Collection<Long> ids,
+            @Param("now") Instant now,
+            @Param("leaseUntil") Instant leaseUntil,
+            @Param("token") String token);
+
+    /** The mails of {@code ids} that the claim under {@code token} won. */
+    @Query("select m from OutboxMail m where m.id in :ids and m.claimToken = :token and m.status = 'SENDING'"
+            + " order by m.id")
+    List<OutboxMail> findClaimed(@Param("ids") Collection<Long> ids, @Param("token") String token);
 
     @Transactional
     @Modifying
-    @Query("update OutboxMail m set m.status = 'SENT', m.sentAt = :now, m.lastError = null where m.id = :id")
-    int markSent(@Param("id") long id, @Param("now") Instant now);
+    @Query("update OutboxMail m set m.status = 'SENT', m.sentAt = :now, m.lastError = null where m.id in :ids")
+    int markSent(@Param("ids") Collection<Long> ids, @Param("now") Instant now);
 
     @Transactional
     @Modifying

@@ -1,6 +1,7 @@
 package org.opensourceecology.incubator.notification.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -14,11 +15,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.data.domain.Limit;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.transaction.support.TransactionOperations;
 
 class MailDispatcherTest {
 
@@ -28,15 +31,27 @@ class MailDispatcherTest {
 
     OutboxRepository outbox = mock(OutboxRepository.class);
     MailTransport transport = mock(MailTransport.class);
-    MailDispatcher dispatcher = new MailDispatcher(outbox, SETTINGS, transport, Clock.fixed(NOW, ZoneOffset.UTC));
+    MailDispatcher dispatcher = new MailDispatcher(
+            outbox, TransactionOperations.withoutTransaction(), SETTINGS, transport, Clock.fixed(NOW, ZoneOffset.UTC));
 
-    OutboxMail claimedMail(long id, int attemptsSoFar) {
+    static OutboxMail mail(long id, int attemptsSoFar) {
         var mail = new OutboxMail("a@example.org", "Subject", "Body", "test", NOW);
         ReflectionTestUtils.setField(mail, "id", id);
         ReflectionTestUtils.setField(mail, "attempts", attemptsSoFar);
-        when(outbox.findDue(eq(NOW), any(Limit.class))).thenReturn(List.of(id));
-        when(outbox.claim(eq(id), eq(NOW), any())).thenReturn(1);
-        when(outbox.findById(id)).thenReturn(Optional.of(mail));
+        return mail;
+    }
+
+    /** The outbox holds {@code mails} due, and this node's claim wins them all. */
+    void due(OutboxMail... mails) {
+        var ids = Arrays.stream(mails).map(OutboxMail::getId).toList();
+        when(outbox.findDue(eq(NOW), any(Limit.class))).thenReturn(ids);
+        when(outbox.claim(eq(ids), eq(NOW), any(), anyString())).thenReturn(mails.length);
+        when(outbox.findClaimed(eq(ids), anyString())).thenReturn(List.of(mails));
+    }
+
+    OutboxMail claimedMail(long id, int attemptsSoFar) {
+        var mail = mail(id, attemptsSoFar);
+        due(mail);
         return mail;
     }
 
@@ -47,7 +62,52 @@ class MailDispatcherTest {
         dispatcher.dispatchDue();
 
         verify(transport).deliver("incubator@test", mail);
-        verify(outbox).markSent(1, NOW);
+        verify(outbox).markSent(List.of(1L), NOW);
+    }
+
+    @Test
+    void aBatchIsClaimedUnderOneTokenAndMarkedSentInOneUpdate() throws Exception {
+        var first = mail(5, 1);
+        var second = mail(6, 1);
+        due(first, second);
+
+        dispatcher.dispatchDue();
+
+        var token = ArgumentCaptor.forClass(String.class);
+        verify(outbox).claim(eq(List.of(5L, 6L)), eq(NOW), eq(NOW.plus(MailSettings.LEASE)), token.capture());
+        verify(outbox).findClaimed(List.of(5L, 6L), token.getValue());
+        verify(transport).deliver("incubator@test", first);
+        verify(transport).deliver("incubator@test", second);
+        verify(outbox).markSent(List.of(5L, 6L), NOW);
+    }
+
+    @Test
+    void onlyTheMailsThatWentOutAreMarkedSent() throws Exception {
+        var fails = mail(7, 1);
+        var goes = mail(8, 1);
+        due(fails, goes);
+        org.mockito.Mockito.doThrow(new IllegalStateException("recipient refused"))
+                .when(transport)
+                .deliver(anyString(), eq(fails));
+
+        dispatcher.dispatchDue();
+
+        verify(outbox).markSent(List.of(8L), NOW);
+        verify(outbox).markFailedAttempt(eq(7L), eq(OutboxMail.Status.PENDING), any(), anyString());
+    }
+
+    @Test
+    void mailsAlreadyDeliveredAreMarkedSentEvenWhenTheBatchBreaksOff() throws Exception {
+        var goes = mail(9, 1);
+        var breaks = mail(10, 1);
+        due(goes, breaks);
+        org.mockito.Mockito.doThrow(new LinkageError("transport broke off"))
+                .when(transport)
+                .deliver(anyString(), eq(breaks));
+
+        assertThatThrownBy(dispatcher::dispatchDue).isInstanceOf(LinkageError.class);
+
+        verify(outbox).markSent(List.of(9L), NOW);
     }
 
     @Test
@@ -65,7 +125,7 @@ class MailDispatcherTest {
                         OutboxMail.Status.PENDING,
                         NOW.plus(Duration.ofSeconds(60)),
                         "IllegalStateException: SMTP down");
-        verify(outbox, never()).markSent(eq(2L), any());
+        verify(outbox, never()).markSent(any(), any());
     }
 
     @Test
@@ -85,40 +145,44 @@ class MailDispatcherTest {
     @Test
     void mailClaimedByAnotherNodeIsLeftAlone() throws Exception {
         claimedMail(4, 1);
-        when(outbox.claim(eq(4L), eq(NOW), any())).thenReturn(0);
+        when(outbox.claim(any(), eq(NOW), any(), anyString())).thenReturn(0);
+        when(outbox.findClaimed(any(), anyString())).thenReturn(List.of());
 
         dispatcher.dispatchDue();
 
         verify(transport, never()).deliver(anyString(), any());
+        verify(outbox, never()).markSent(any(), any());
     }
 
     @Test
     void aRunDeliversBatchAfterBatchWhileFullBatchesAreDue() throws Exception {
         var ids = new java.util.ArrayList<Long>();
+        var mails = new java.util.ArrayList<OutboxMail>();
         for (long id = 1; id <= MailDispatcher.BATCH * 2 + 1; id++) {
-            var mail = new OutboxMail("a@example.org", "Subject", "Body", "test", NOW);
-            ReflectionTestUtils.setField(mail, "id", id);
-            when(outbox.claim(eq(id), eq(NOW), any())).thenReturn(1);
-            when(outbox.findById(id)).thenReturn(Optional.of(mail));
             ids.add(id);
+            mails.add(mail(id, 1));
         }
-        when(outbox.findDue(eq(NOW), any(Limit.class)))
-                .thenReturn(
-                        ids.subList(0, MailDispatcher.BATCH),
-                        ids.subList(MailDispatcher.BATCH, MailDispatcher.BATCH * 2),
-                        ids.subList(MailDispatcher.BATCH * 2, ids.size()));
+        var batches = List.of(
+                ids.subList(0, MailDispatcher.BATCH),
+                ids.subList(MailDispatcher.BATCH, MailDispatcher.BATCH * 2),
+                ids.subList(MailDispatcher.BATCH * 2, ids.size()));
+        when(outbox.findDue(eq(NOW), any(Limit.class))).thenReturn(batches.get(0), batches.get(1), batches.get(2));
+        for (var batch : batches) {
+            when(outbox.findClaimed(eq(batch), anyString())).thenReturn(mails.subList((int) (batch.get(0) - 1), (int)
+                    (batch.get(batch.size() - 1).longValue())));
+        }
 
         dispatcher.dispatchDue();
 
         verify(transport, org.mockito.Mockito.times(ids.size())).deliver(anyString(), any());
         verify(outbox, org.mockito.Mockito.times(3)).findDue(eq(NOW), any(Limit.class));
+        batches.forEach(batch -> verify(outbox).markSent(batch, NOW));
     }
 
     @Test
     void aRunStopsAfterItsLastBatchSoThatOtherScheduledWorkGetsItsTurn() {
         when(outbox.findDue(eq(NOW), any(Limit.class)))
                 .thenReturn(java.util.Collections.nCopies(MailDispatcher.BATCH, 7L));
-        when(outbox.claim(eq(7L), eq(NOW), any())).thenReturn(0);
 
         dispatcher.dispatchDue();
 
