@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -157,6 +158,53 @@ final class Journeys {
             Clients.check(response, 204, "completion of " + task.id());
             return true;
         });
+    }
+
+    /**
+     * Mentors' steps: each mentor returns the submitted milestone with a comment, so that the trainee
+     * gets the milestone back (a new task). {@code milestoneApproved} is sent too, for the plain engine,
+     * whose listeners that set it from the decision are removed.
+     */
+    Clients.Run returnMilestones(List<String> roots, int threads) throws Exception {
+        var tasks = tasks(roots, SIGN_OFF);
+        return Clients.drive(tasks, threads, 0, task -> {
+            var response = Clients.postJson(
+                    base + "/engine-rest/task/" + task.id() + "/submit-form",
+                    Clients.basic(task.assignee(), password),
+                    "{\"variables\": {\"signOffDecision\": {\"value\": \"return\", \"type\": \"String\"},"
+                            + " \"mentorComment\": {\"value\": \"Please add the test photos.\", \"type\": \"String\"},"
+                            + " \"milestoneApproved\": {\"value\": false, \"type\": \"Boolean\"}}}");
+            Clients.check(response, 204, "return of " + task.id());
+            return true;
+        });
+    }
+
+    /**
+     * The JIT's warm-up before a measurement, the same for the application and the plain engine: these
+     * journeys' trainees complete their milestone, their mentors return it, and the trainees complete it
+     * again. None of it is measured.
+     */
+    void warmUp(List<String> roots, int threads) throws Exception {
+        failOn(completeMilestones(roots, threads, roots.size()), "warm-up completions");
+        failOn(returnMilestones(roots, threads), "warm-up returns");
+        awaitTasks(roots, COMPLETE_MILESTONE);
+        failOn(completeMilestones(roots, threads, roots.size()), "warm-up completions after a return");
+    }
+
+    /** Waits (at most a minute) until each of these journeys has its open task with this key. */
+    private void awaitTasks(List<String> roots, String taskDefinitionKey) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (true) {
+            try {
+                tasks(roots, taskDefinitionKey);
+                return;
+            } catch (IllegalStateException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     /** The open tasks with this definition key in these journeys (found in the database). */
