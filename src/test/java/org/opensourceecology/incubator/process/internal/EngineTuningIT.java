@@ -4,15 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.ServiceLoader;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.rest.spi.ProcessEngineProvider;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.junit.jupiter.api.Test;
 import org.opensourceecology.incubator.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** On PostgreSQL: the indexes and statistics of {@link EngineIndexes}, and {@link AuthorizedGroupsQuery}. */
+/**
+ * On PostgreSQL: the indexes and statistics of {@link EngineIndexes}, and {@link AuthorizedGroupsQuery};
+ * and the REST API's way to the engine, {@link EngineRestProcessEngineProvider}.
+ */
 @IntegrationTest
 class EngineTuningIT {
 
@@ -60,6 +66,16 @@ class EngineTuningIT {
                 context.getAuthorizationManager().filterAuthenticatedGroupIds(List.of("mentors", "no-such-group"));
 
         assertThat(configuration.getCommandExecutorTxRequired().execute(filter)).containsExactly("mentors");
+    }
+
+    @Test
+    void theRestApiFindsTheEngineThroughTheApplicationsProvider() {
+        var first = ServiceLoader.load(ProcessEngineProvider.class).iterator().next();
+
+        assertThat(first).isInstanceOf(EngineRestProcessEngineProvider.class);
+        assertThat(EngineUtil.lookupProcessEngine(null)).isSameAs(engine);
+        assertThat(EngineUtil.lookupProcessEngine(engine.getName())).isSameAs(engine);
+        assertThat(first.getProcessEngineNames()).contains(engine.getName());
     }
 
     private String indexDefinition(String name) {
