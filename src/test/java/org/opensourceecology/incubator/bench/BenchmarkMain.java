@@ -909,10 +909,9 @@ public final class BenchmarkMain {
         /** Runs the peer's steps (call after the application's, while the application idles). */
         Clients.Run steps() throws Exception {
             if (stepRun == null) {
-                double cpu0 = requestThreadsCpuSeconds();
                 var journeys = new Journeys(base(port), db, PlainCamunda.ADMIN_PASSWORD);
                 journeys.warmUp(warmRoots, size.threads());
-                cpu0 = requestThreadsCpuSeconds();
+                double cpu0 = requestThreadsCpuSeconds();
                 stepRun = journeys.completeMilestones(roots, size.threads(), size.drivable() / 4);
                 requestCpuMsPerStep = (requestThreadsCpuSeconds() - cpu0) * 1000 / roots.size();
             }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -15,7 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -86,9 +90,7 @@ class MailDispatcherTest {
         var fails = mail(7, 1);
         var goes = mail(8, 1);
         due(fails, goes);
-        org.mockito.Mockito.doThrow(new IllegalStateException("recipient refused"))
-                .when(transport)
-                .deliver(anyString(), eq(fails));
+        doThrow(new IllegalStateException("recipient refused")).when(transport).deliver(anyString(), eq(fails));
 
         dispatcher.dispatchDue();
 
@@ -101,9 +103,7 @@ class MailDispatcherTest {
         var goes = mail(9, 1);
         var breaks = mail(10, 1);
         due(goes, breaks);
-        org.mockito.Mockito.doThrow(new LinkageError("transport broke off"))
-                .when(transport)
-                .deliver(anyString(), eq(breaks));
+        doThrow(new LinkageError("transport broke off")).when(transport).deliver(anyString(), eq(breaks));
 
         assertThatThrownBy(dispatcher::dispatchDue).isInstanceOf(LinkageError.class);
 
@@ -113,9 +113,7 @@ class MailDispatcherTest {
     @Test
     void failedAttemptIsRetriedWithExponentialBackoff() throws Exception {
         var mail = claimedMail(2, 2);
-        org.mockito.Mockito.doThrow(new IllegalStateException("SMTP down"))
-                .when(transport)
-                .deliver(anyString(), eq(mail));
+        doThrow(new IllegalStateException("SMTP down")).when(transport).deliver(anyString(), eq(mail));
 
         dispatcher.dispatchDue();
 
@@ -131,9 +129,7 @@ class MailDispatcherTest {
     @Test
     void mailThatKeepsFailingWaitsForAnAdmin() throws Exception {
         var mail = claimedMail(3, 3);
-        org.mockito.Mockito.doThrow(new IllegalStateException("mailbox full"))
-                .when(transport)
-                .deliver(anyString(), eq(mail));
+        doThrow(new IllegalStateException("mailbox full")).when(transport).deliver(anyString(), eq(mail));
 
         dispatcher.dispatchDue();
 
@@ -156,8 +152,8 @@ class MailDispatcherTest {
 
     @Test
     void aRunDeliversBatchAfterBatchWhileFullBatchesAreDue() throws Exception {
-        var ids = new java.util.ArrayList<Long>();
-        var mails = new java.util.ArrayList<OutboxMail>();
+        var ids = new ArrayList<Long>();
+        var mails = new ArrayList<OutboxMail>();
         for (long id = 1; id <= MailDispatcher.BATCH * 2 + 1; id++) {
             ids.add(id);
             mails.add(mail(id, 1));
@@ -174,19 +170,18 @@ class MailDispatcherTest {
 
         dispatcher.dispatchDue();
 
-        verify(transport, org.mockito.Mockito.times(ids.size())).deliver(anyString(), any());
-        verify(outbox, org.mockito.Mockito.times(3)).findDue(eq(NOW), any(Limit.class));
+        verify(transport, times(ids.size())).deliver(anyString(), any());
+        verify(outbox, times(3)).findDue(eq(NOW), any(Limit.class));
         batches.forEach(batch -> verify(outbox).markSent(batch, NOW));
     }
 
     @Test
     void aRunStopsAfterItsLastBatchSoThatOtherScheduledWorkGetsItsTurn() {
-        when(outbox.findDue(eq(NOW), any(Limit.class)))
-                .thenReturn(java.util.Collections.nCopies(MailDispatcher.BATCH, 7L));
+        when(outbox.findDue(eq(NOW), any(Limit.class))).thenReturn(Collections.nCopies(MailDispatcher.BATCH, 7L));
 
         dispatcher.dispatchDue();
 
-        verify(outbox, org.mockito.Mockito.times(MailDispatcher.MAX_BATCHES)).findDue(eq(NOW), any(Limit.class));
+        verify(outbox, times(MailDispatcher.MAX_BATCHES)).findDue(eq(NOW), any(Limit.class));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.opensourceecology.incubator.notification.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +86,7 @@ class OutboxClaimIT {
         var nodeA = CompletableFuture.supplyAsync(() -> transactions.execute(tx -> {
             outbox.claim(ids.subList(0, 12), NOW, LEASE, "node-a");
             firstClaimed.countDown();
-            sleep(Duration.ofMillis(300));
+            await().pollDelay(Duration.ofMillis(300)).until(() -> true);
             return outbox.findClaimed(ids, "node-a");
         }));
         assertThat(firstClaimed.await(10, TimeUnit.SECONDS)).isTrue();
@@ -100,14 +101,5 @@ class OutboxClaimIT {
                         Long.class,
                         run + "-%"))
                 .isEqualTo(20);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
