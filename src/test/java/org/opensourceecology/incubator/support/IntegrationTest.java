@@ -21,6 +21,9 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "camunda.bpm.job-execution.enabled=false",
+            // The application builds its repositories on first use; the tests build them all at start-up,
+            // so that every query is checked even where no test calls it.
+            "spring.data.jpa.repositories.bootstrap-mode=default",
             // Tests post from one address far faster than a person; the limit itself is unit-tested.
             "incubator.rate-limit.requests-per-window=100000"
         })

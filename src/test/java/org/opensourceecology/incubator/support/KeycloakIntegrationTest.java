@@ -25,6 +25,9 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "camunda.bpm.job-execution.enabled=false",
+            // The application builds its repositories on first use; the tests build them all at start-up,
+            // so that every query is checked even where no test calls it.
+            "spring.data.jpa.repositories.bootstrap-mode=default",
             // as @IntegrationTest: tests post far faster than a person
             "incubator.rate-limit.requests-per-window=100000"
         })
