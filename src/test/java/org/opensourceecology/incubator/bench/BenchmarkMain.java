@@ -25,8 +25,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The benchmark driver behind {@code bench/run} (issue 10): measures, never asserts. Not a test: run it
@@ -233,8 +231,13 @@ public final class BenchmarkMain {
 
     /** CPU seconds the application's process has used so far (user + system), a load-independent cost. */
     private double appCpuSeconds() {
+        return cpuSeconds(appPid);
+    }
+
+    /** CPU seconds a process has used so far (user + system). */
+    private static double cpuSeconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(appPid), "stat"));
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // fields[11] and [12] are utime and stime (fields 14 and 15 of proc(5)), in clock ticks of 1/100 s
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
@@ -248,8 +251,13 @@ public final class BenchmarkMain {
      * work of the requests themselves, without the JIT compiler, the garbage collector or background jobs.
      */
     private double appRequestCpuSeconds() {
+        return requestCpuSeconds(appPid);
+    }
+
+    /** CPU seconds a Spring Boot process's Tomcat request threads (http-nio-…) have used so far. */
+    private static double requestCpuSeconds(long pid) {
         long ticks = 0;
-        try (var tasks = Files.list(Path.of("/proc", String.valueOf(appPid), "task"))) {
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
@@ -369,11 +377,7 @@ public final class BenchmarkMain {
      * then BENCH_APP_JAVA_OPTS.
      */
     private List<String> appJvmOptions() {
-        var options = new ArrayList<String>();
-        String file = env("BENCH_JVM_OPTIONS", "docker/jvm.options");
-        if (!file.equals("none")) {
-            options.add("@" + Path.of(file).toAbsolutePath());
-        }
+        var options = new ArrayList<>(jvmOptionsFile());
         Path archive = jar.toAbsolutePath().resolveSibling("app.jsa");
         if (!"off".equals(System.getenv("BENCH_CDS")) && Files.exists(archive)) {
             options.add("-XX:SharedArchiveFile=" + archive);
@@ -383,6 +387,12 @@ public final class BenchmarkMain {
             options.addAll(Arrays.asList(extra.trim().split("\\s+")));
         }
         return options;
+    }
+
+    /** The options file the application and the plain Camunda peer both run with (BENCH_JVM_OPTIONS). */
+    private static List<String> jvmOptionsFile() {
+        String file = env("BENCH_JVM_OPTIONS", "docker/jvm.options");
+        return file.equals("none") ? List.of() : List.of("@" + Path.of(file).toAbsolutePath());
     }
 
     private String appJavaOptions() throws IOException {
@@ -776,7 +786,7 @@ public final class BenchmarkMain {
                     new double[] {largeCpuMs, largeRequestCpuMs},
                     largeTasks,
                     plain,
-                    peer.requestCpuMsPerStep,
+                    new double[] {peer.cpuMsPerStep, peer.requestCpuMsPerStep},
                     peer.openTasks,
                     tps,
                     size);
@@ -795,7 +805,7 @@ public final class BenchmarkMain {
             double[] largeCpuMs,
             long largeTasks,
             Clients.Run plain,
-            double plainRequestCpuMs,
+            double[] plainCpuMs,
             long plainTasks,
             double tps,
             Sizes size) {
@@ -840,11 +850,12 @@ public final class BenchmarkMain {
                 "reference",
                 plain.failures() == 0,
                 "Camunda's REST API and HTTP Basic filter on a plain engine (history FULL, authorization on), delegates"
-                        + " replaced by ${true}, listeners removed (see PlainCamunda); same " + size.threads()
+                        + " replaced by ${true}, listeners removed (see PlainCamunda), in its own JVM with the"
+                        + " application's JVM options; same " + size.threads()
                         + " clients, call and warm-up; " + plain.done() + " steps measured, " + plain.failures()
                         + " failed, p50 " + round(plain.percentileMs(0.5)) + " ms, p95 "
-                        + round(plain.percentileMs(0.95)) + " ms; its request threads' CPU " + round(plainRequestCpuMs)
-                        + " ms per step");
+                        + round(plain.percentileMs(0.95)) + " ms; its CPU " + round(plainCpuMs[0])
+                        + " ms per step, of which its request threads " + round(plainCpuMs[1]) + " ms");
         double versusPlain = small.perSecond() / plain.perSecond();
         figure(
                 "b. application / plain Camunda steps/s (both at about " + smallTasks + " open tasks)",
@@ -855,16 +866,20 @@ public final class BenchmarkMain {
                 null);
     }
 
-    /** The plain Camunda peer, started in the background while the application's journeys are seeded. */
+    /**
+     * The plain Camunda peer: its own JVM (PlainCamunda's main) with the application's JVM options,
+     * started in the background while the application's journeys are seeded.
+     */
     private final class PeerRun implements Runnable, AutoCloseable {
 
         private final Sizes size;
         private volatile Throwable failure;
-        private ConfigurableApplicationContext context;
+        private Process process;
         private Connection db;
         private List<String> roots;
         private List<String> warmRoots;
         private Clients.Run stepRun;
+        private double cpuMsPerStep = Double.NaN;
         private double requestCpuMsPerStep = Double.NaN;
         private long openTasks;
         private int port;
@@ -878,28 +893,55 @@ public final class BenchmarkMain {
             try {
                 recreateDatabase(PEER_DB);
                 port = freePort();
-                long t0 = System.nanoTime();
-                context = PlainCamunda.start(jdbcUrl(PEER_DB), USER, env("BENCH_DB_PASSWORD", ""), port);
-                double started = (System.nanoTime() - t0) / 1e9;
-                var engine = context.getBean(ProcessEngine.class);
-                PlainCamunda.deploy(engine, Path.of("processes"), Path.of("forms"));
+                Path result = out.resolve("peer-ready.properties").toAbsolutePath();
+                Files.deleteIfExists(result);
+                var command = new ArrayList<String>();
+                command.add(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                command.addAll(jvmOptionsFile());
+                command.addAll(List.of(
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        PlainCamunda.class.getName(),
+                        jdbcUrl(PEER_DB),
+                        String.valueOf(port),
+                        String.valueOf(size.drivable()),
+                        String.valueOf(size.drivable() / 2),
+                        String.valueOf(size.mentors()),
+                        String.valueOf(size.threads()),
+                        String.valueOf(size.small()),
+                        result.toString()));
+                var builder = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(out.resolve("peer.log").toFile());
+                builder.environment().put("MALLOC_ARENA_MAX", "2");
+                process = builder.start();
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+                while (!Files.exists(result)) {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the plain Camunda peer exited, see target/bench/peer.log");
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the plain Camunda peer not ready after 15 minutes");
+                    }
+                    Thread.sleep(200);
+                }
+                var ready = new java.util.Properties();
+                try (var reader = Files.newBufferedReader(result)) {
+                    ready.load(reader);
+                }
+                roots = List.of(ready.getProperty("roots").split(","));
+                warmRoots = List.of(ready.getProperty("warmRoots").split(","));
+                openTasks = Long.parseLong(ready.getProperty("openTasks"));
                 db = DriverManager.getConnection(jdbcUrl(PEER_DB), USER, env("BENCH_DB_PASSWORD", ""));
-                int warm = size.drivable() / 2;
-                Journeys.createUsers(db, "admin", size.drivable() + warm, size.mentors());
-                t0 = System.nanoTime();
-                roots = PlainCamunda.seed(engine, 1, size.drivable(), size.mentors(), size.threads());
-                warmRoots = PlainCamunda.seed(
-                        engine, size.drivable() + 1, size.drivable() + warm, size.mentors(), size.threads());
-                double seeded = (System.nanoTime() - t0) / 1e9;
-                new InstanceCloner(db).copy((int) Math.max(0, size.small() - Journeys.openTasks(db)), 1);
-                Journeys.createCloneUsers(db, "admin");
-                openTasks = Journeys.openTasks(db);
                 BenchmarkMain.this.context.put(
                         "plainCamunda",
                         Map.of(
-                                "startSeconds", round(started),
-                                "realJourneys", size.drivable(),
-                                "realJourneysSeconds", round(seeded),
+                                "jvmOptions", env("BENCH_JVM_OPTIONS", "docker/jvm.options"),
+                                "startSeconds", round(Double.parseDouble(ready.getProperty("startSeconds"))),
+                                "realJourneys", roots.size(),
+                                "realJourneysSeconds",
+                                        round(Double.parseDouble(ready.getProperty("realJourneysSeconds"))),
                                 "openTasks", openTasks));
             } catch (Throwable e) {
                 failure = e;
@@ -911,37 +953,34 @@ public final class BenchmarkMain {
             if (stepRun == null) {
                 var journeys = new Journeys(base(port), db, PlainCamunda.ADMIN_PASSWORD);
                 journeys.warmUp(warmRoots, size.threads());
-                double cpu0 = requestThreadsCpuSeconds();
+                double cpu0 = cpuSeconds(process.pid());
+                double requestCpu0 = requestCpuSeconds(process.pid());
                 stepRun = journeys.completeMilestones(roots, size.threads(), size.drivable() / 4);
-                requestCpuMsPerStep = (requestThreadsCpuSeconds() - cpu0) * 1000 / roots.size();
+                cpuMsPerStep = (cpuSeconds(process.pid()) - cpu0) * 1000 / roots.size();
+                requestCpuMsPerStep = (requestCpuSeconds(process.pid()) - requestCpu0) * 1000 / roots.size();
             }
             return stepRun;
         }
 
-        /** CPU seconds of the peer's Tomcat request threads (this JVM's http-nio-<port>-exec-…). */
-        private double requestThreadsCpuSeconds() {
-            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            long nanos = 0;
-            for (Thread thread : Thread.getAllStackTraces().keySet()) {
-                if (thread.getName().startsWith("http-nio-" + port + "-exec-")) {
-                    nanos += Math.max(0, threads.getThreadCpuTime(thread.getId()));
-                }
-            }
-            return nanos / 1e9;
-        }
-
         @Override
         public void close() {
-            if (context != null) {
-                context.close();
-                context = null;
+            if (process != null) {
+                process.destroy();
+                try {
+                    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                process = null;
             }
             try {
                 if (db != null) {
                     db.close();
                     db = null;
-                    dropDatabase(PEER_DB);
                 }
+                dropDatabase(PEER_DB);
             } catch (SQLException e) {
                 System.err.println("could not drop " + PEER_DB + ": " + e.getMessage());
             }

@@ -89,6 +89,59 @@ class PlainCamunda {
         return registration;
     }
 
+    /**
+     * The peer as its own process, so that it runs with the same JVM options as the application and
+     * shares no heap, garbage collector or JIT with the driver: {@code PlainCamunda <jdbc-url> <port>
+     * <journeys> <warm-up journeys> <mentors> <threads> <open tasks> <result file>} (the database user
+     * and password from BENCH_DB_USER and BENCH_DB_PASSWORD; the processes and forms from the working
+     * directory). It starts the engine, deploys, seeds the journeys to measure and those to warm up on,
+     * copies instances up to the open tasks, writes the result file (a properties file, renamed into
+     * place when complete) and serves until it is stopped.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 8) {
+            throw new IllegalArgumentException("usage: PlainCamunda <jdbc-url> <port> <journeys> <warm-up journeys>"
+                    + " <mentors> <threads> <open tasks> <result file>");
+        }
+        String jdbcUrl = args[0];
+        int port = Integer.parseInt(args[1]);
+        int journeys = Integer.parseInt(args[2]);
+        int warm = Integer.parseInt(args[3]);
+        int mentors = Integer.parseInt(args[4]);
+        int threads = Integer.parseInt(args[5]);
+        int openTasks = Integer.parseInt(args[6]);
+        Path result = Path.of(args[7]);
+        String user = System.getenv().getOrDefault("BENCH_DB_USER", "postgres");
+        String password = System.getenv().getOrDefault("BENCH_DB_PASSWORD", "");
+
+        long t0 = System.nanoTime();
+        var context = start(jdbcUrl, user, password, port);
+        double started = (System.nanoTime() - t0) / 1e9;
+        var engine = context.getBean(ProcessEngine.class);
+        deploy(engine, Path.of("processes"), Path.of("forms"));
+        var properties = new java.util.Properties();
+        try (var db = java.sql.DriverManager.getConnection(jdbcUrl, user, password)) {
+            Journeys.createUsers(db, "admin", journeys + warm, mentors);
+            t0 = System.nanoTime();
+            var roots = seed(engine, 1, journeys, mentors, threads);
+            var warmRoots = seed(engine, journeys + 1, journeys + warm, mentors, threads);
+            double seeded = (System.nanoTime() - t0) / 1e9;
+            new InstanceCloner(db).copy((int) Math.max(0, openTasks - Journeys.openTasks(db)), 1);
+            Journeys.createCloneUsers(db, "admin");
+            properties.setProperty("startSeconds", String.valueOf(started));
+            properties.setProperty("realJourneysSeconds", String.valueOf(seeded));
+            properties.setProperty("openTasks", String.valueOf(Journeys.openTasks(db)));
+            properties.setProperty("roots", String.join(",", roots));
+            properties.setProperty("warmRoots", String.join(",", warmRoots));
+        }
+        Path partial = result.resolveSibling(result.getFileName() + ".partial");
+        try (var writer = Files.newBufferedWriter(partial)) {
+            properties.store(writer, "plain Camunda peer, ready");
+        }
+        Files.move(partial, result, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        // serves until the driver stops the process (Spring closes the context in its shutdown hook)
+    }
+
     static ConfigurableApplicationContext start(String jdbcUrl, String user, String password, int port) {
         return new SpringApplicationBuilder(PlainCamunda.class)
                 .web(WebApplicationType.SERVLET)
