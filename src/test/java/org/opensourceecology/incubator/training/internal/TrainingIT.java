@@ -206,6 +206,16 @@ class TrainingIT {
                 () -> taskService.complete(
                         again.getId(), EVIDENCE_URLS.with("https://wiki.opensourceecology.org/wiki/My_shop_2")));
         Task secondSignOff = singleTask(applicationId, USER_SIGN_OFF_MILESTONE);
+        assertThat(http.withBasicAuth(mentor, password(mentor))
+                        .getForEntity("/mentor/trainees", String.class)
+                        .getBody())
+                .as("the mentor's page links the sign-off that waits for the mentor")
+                .contains("#/?task=" + secondSignOff.getId());
+        assertThat(http.withBasicAuth(trainee, password(trainee))
+                        .getForEntity("/me/journey", String.class)
+                        .getBody())
+                .as("the trainee's page lists the trainee's own tasks only")
+                .doesNotContain(secondSignOff.getId());
         String approve = "{\"variables\": {\"signOffDecision\": {\"value\": \"approve\"}}}";
         assertThat(restComplete(otherMentor, secondSignOff, approve)).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(restComplete(trainee, secondSignOff, approve)).isEqualTo(HttpStatus.FORBIDDEN);
