@@ -3,7 +3,6 @@ package org.opensourceecology.incubator.certification.internal;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.opensourceecology.incubator.catalog.EnterpriseSpecification;
 import org.opensourceecology.incubator.catalog.EnterpriseSpecifications;
 import org.opensourceecology.incubator.certification.Certifications;
 import org.opensourceecology.incubator.identity.CurrentUser;
@@ -199,6 +198,6 @@ class CertificateController {
     }
 
     private String enterpriseName(String slug) {
-        return catalog.findBySlug(slug).map(EnterpriseSpecification::getName).orElse(slug);
+        return catalog.findNameBySlug(slug).orElse(slug);
     }
 }

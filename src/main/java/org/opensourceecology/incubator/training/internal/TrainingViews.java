@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.opensourceecology.incubator.catalog.EnterpriseSpecification;
 import org.opensourceecology.incubator.catalog.EnterpriseSpecifications;
 import org.opensourceecology.incubator.identity.Roles;
 import org.opensourceecology.incubator.training.ImmersionTrainingProcess;
@@ -167,9 +166,7 @@ class TrainingViews {
                             a.getEnterpriseSlug(),
                             enterprises.computeIfAbsent(
                                     a.getEnterpriseSlug(),
-                                    slug -> catalog.findBySlug(slug)
-                                            .map(EnterpriseSpecification::getName)
-                                            .orElse(slug)),
+                                    slug -> catalog.findNameBySlug(slug).orElse(slug)),
                             a.getStatus(),
                             a.getRejectionReason(),
                             day(a.getSubmittedAt()),
