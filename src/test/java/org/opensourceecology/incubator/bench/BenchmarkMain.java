@@ -738,7 +738,7 @@ public final class BenchmarkMain {
             settle(db, "steps at " + smallTasks);
             progress("journey steps at " + smallTasks + " open tasks");
 
-            // the JIT's turn first: three steps each of half of the other journeys, none of them measured
+            // the JIT's turn first: seven steps each of half of the other journeys, none of them measured
             var warmRoots = rootsB.subList(0, b / 2);
             var largeRoots = rootsB.subList(b / 2, b);
             journeys.warmUp(warmRoots, size.threads());
@@ -813,8 +813,10 @@ public final class BenchmarkMain {
         String how = size.threads() + " clients, POST /engine-rest/task/{id}/submit-form as the trainee (HTTP Basic):"
                 + " complete the milestone, the engine records the submission and creates the mentor's sign-off task"
                 + " with its two reminder timers; after the JIT's warm-up on " + (size.drivable() / 2)
-                + " other journeys (each trainee completes, the mentor returns, the trainee completes again: "
-                + (size.drivable() / 2 * 3) + " steps), the first quarter of the steps warm up and are not counted; ";
+                + " other journeys (each trainee completes, then " + Journeys.WARM_UP_RETURNS
+                + " times the mentor returns and"
+                + " the trainee completes again: " + Journeys.warmUpSteps(size.drivable() / 2)
+                + " steps), the first quarter of the steps warm up and are not counted; ";
         figure(
                 "b. journey steps/s at " + smallTasks + " open tasks (application, history FULL)",
                 small.perSecond(),

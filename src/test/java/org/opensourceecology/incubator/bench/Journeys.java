@@ -179,16 +179,26 @@ final class Journeys {
         });
     }
 
+    /** Returns by the mentor in the warm-up: each journey takes 1 + 2 x this many steps. */
+    static final int WARM_UP_RETURNS = 3;
+
     /**
      * The JIT's warm-up before a measurement, the same for the application and the plain engine: these
-     * journeys' trainees complete their milestone, their mentors return it, and the trainees complete it
-     * again. None of it is measured.
+     * journeys' trainees complete their milestone, then {@link #WARM_UP_RETURNS} times their mentors
+     * return it and the trainees complete it again. None of it is measured.
      */
     void warmUp(List<String> roots, int threads) throws Exception {
         failOn(completeMilestones(roots, threads, roots.size()), "warm-up completions");
-        failOn(returnMilestones(roots, threads), "warm-up returns");
-        awaitTasks(roots, COMPLETE_MILESTONE);
-        failOn(completeMilestones(roots, threads, roots.size()), "warm-up completions after a return");
+        for (int round = 0; round < WARM_UP_RETURNS; round++) {
+            failOn(returnMilestones(roots, threads), "warm-up returns");
+            awaitTasks(roots, COMPLETE_MILESTONE);
+            failOn(completeMilestones(roots, threads, roots.size()), "warm-up completions after a return");
+        }
+    }
+
+    /** Steps of a warm-up on this many journeys. */
+    static int warmUpSteps(int journeys) {
+        return journeys * (1 + 2 * WARM_UP_RETURNS);
     }
 
     /** Waits (at most a minute) until each of these journeys has its open task with this key. */
