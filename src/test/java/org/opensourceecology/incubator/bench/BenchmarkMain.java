@@ -738,7 +738,7 @@ public final class BenchmarkMain {
             settle(db, "steps at " + smallTasks);
             progress("journey steps at " + smallTasks + " open tasks");
 
-            // the JIT's turn first: seven steps each of half of the other journeys, none of them measured
+            // the JIT's turn first: 1 + 2 x WARM_UP_RETURNS steps each of half of the other journeys, none measured
             var warmRoots = rootsB.subList(0, b / 2);
             var largeRoots = rootsB.subList(b / 2, b);
             journeys.warmUp(warmRoots, size.threads());

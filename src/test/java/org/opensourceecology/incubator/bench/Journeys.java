@@ -180,7 +180,7 @@ final class Journeys {
     }
 
     /** Returns by the mentor in the warm-up: each journey takes 1 + 2 x this many steps. */
-    static final int WARM_UP_RETURNS = 3;
+    static final int WARM_UP_RETURNS = 8;
 
     /**
      * The JIT's warm-up before a measurement, the same for the application and the plain engine: these
