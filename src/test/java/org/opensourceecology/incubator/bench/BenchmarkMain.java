@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,7 +39,7 @@ public final class BenchmarkMain {
 
     private static final String HOST = env("BENCH_DB_HOST", "127.0.0.1");
     private static final String PORT = env("BENCH_DB_PORT", "5432");
-    private static final String USER = env("BENCH_DB_USER", "postgres");
+    static final String USER = env("BENCH_DB_USER", "postgres");
     private static final String BENCH_DB = "incubator_bench";
     private static final String PGBENCH_DB = "incubator_bench_pgbench";
     private static final String SLUG = "ceb-press";
@@ -415,9 +416,7 @@ public final class BenchmarkMain {
 
     /** @param computeEveryRequest whether to switch the metrics snapshot off (cache-ttl 1 ms) */
     private Process startApp(int port, boolean computeEveryRequest) throws IOException {
-        var command = new ArrayList<String>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(appJvmOptions());
+        var command = new ArrayList<>(appJvmOptions());
         command.addAll(List.of(
                 "-jar",
                 jar.toAbsolutePath().toString(),
@@ -429,16 +428,27 @@ public final class BenchmarkMain {
             command.add("--incubator.metrics.cache-ttl=PT0.001S");
             command.add("--incubator.metrics.refresh-interval=PT1H");
         }
-        var builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(out.resolve("app.log").toFile());
-        // as docker/Dockerfile: fewer glibc malloc arenas than its default of 8 per CPU
-        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        var builder = jvm(command, "app.log");
         builder.environment().put("DB_URL", jdbcUrl(BENCH_DB));
         builder.environment().put("DB_USER", USER);
         builder.environment().put("DB_PASSWORD", env("BENCH_DB_PASSWORD", ""));
         builder.directory(out.toFile());
         return builder.start();
+    }
+
+    /**
+     * A JVM of this driver's Java with these options and arguments, its output in target/bench/{@code log},
+     * with as few glibc malloc arenas as docker/Dockerfile gives the application (the default is 8 per CPU).
+     */
+    private ProcessBuilder jvm(List<String> arguments, String log) {
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(arguments);
+        var builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(out.resolve(log).toFile());
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        return builder;
     }
 
     private double awaitReady(Process app, int port, long startNanos) throws Exception {
@@ -899,10 +909,7 @@ public final class BenchmarkMain {
                 port = freePort();
                 Path result = out.resolve("peer-ready.properties").toAbsolutePath();
                 Files.deleteIfExists(result);
-                var command = new ArrayList<String>();
-                command.add(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString());
-                command.addAll(jvmOptionsFile());
+                var command = new ArrayList<>(jvmOptionsFile());
                 command.addAll(List.of(
                         "-cp",
                         System.getProperty("java.class.path"),
@@ -915,11 +922,7 @@ public final class BenchmarkMain {
                         String.valueOf(size.threads()),
                         String.valueOf(size.small()),
                         result.toString()));
-                var builder = new ProcessBuilder(command)
-                        .redirectErrorStream(true)
-                        .redirectOutput(out.resolve("peer.log").toFile());
-                builder.environment().put("MALLOC_ARENA_MAX", "2");
-                process = builder.start();
+                process = jvm(command, "peer.log").start();
                 long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
                 while (!Files.exists(result)) {
                     if (!process.isAlive()) {
@@ -930,7 +933,7 @@ public final class BenchmarkMain {
                     }
                     Thread.sleep(200);
                 }
-                var ready = new java.util.Properties();
+                var ready = new Properties();
                 try (var reader = Files.newBufferedReader(result)) {
                     ready.load(reader);
                 }
@@ -969,11 +972,8 @@ public final class BenchmarkMain {
         @Override
         public void close() {
             if (process != null) {
-                process.destroy();
                 try {
-                    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                        process.destroyForcibly();
-                    }
+                    stop(process);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -1344,7 +1344,7 @@ public final class BenchmarkMain {
         return "http://127.0.0.1:" + port;
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

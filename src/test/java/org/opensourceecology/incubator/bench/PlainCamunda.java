@@ -4,12 +4,15 @@ import jakarta.servlet.Filter;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.DriverManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.TransformerFactory;
@@ -111,16 +114,16 @@ class PlainCamunda {
         int threads = Integer.parseInt(args[5]);
         int openTasks = Integer.parseInt(args[6]);
         Path result = Path.of(args[7]);
-        String user = System.getenv().getOrDefault("BENCH_DB_USER", "postgres");
-        String password = System.getenv().getOrDefault("BENCH_DB_PASSWORD", "");
+        String user = BenchmarkMain.USER;
+        String password = BenchmarkMain.env("BENCH_DB_PASSWORD", "");
 
         long t0 = System.nanoTime();
         var context = start(jdbcUrl, user, password, port);
         double started = (System.nanoTime() - t0) / 1e9;
         var engine = context.getBean(ProcessEngine.class);
         deploy(engine, Path.of("processes"), Path.of("forms"));
-        var properties = new java.util.Properties();
-        try (var db = java.sql.DriverManager.getConnection(jdbcUrl, user, password)) {
+        var properties = new Properties();
+        try (var db = DriverManager.getConnection(jdbcUrl, user, password)) {
             Journeys.createUsers(db, "admin", journeys + warm, mentors);
             t0 = System.nanoTime();
             var roots = seed(engine, 1, journeys, mentors, threads);
@@ -138,7 +141,7 @@ class PlainCamunda {
         try (var writer = Files.newBufferedWriter(partial)) {
             properties.store(writer, "plain Camunda peer, ready");
         }
-        Files.move(partial, result, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(partial, result, StandardCopyOption.ATOMIC_MOVE);
         // serves until the driver stops the process (Spring closes the context in its shutdown hook)
     }
 

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.query.NativeQuery;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -221,14 +222,13 @@ class TrainingViews {
      */
     private Map<Long, List<TaskLink>> tasks(List<Long> applicationIds, String assignee, String candidateGroup) {
         var instanceQuery = runtimeService.createNativeProcessInstanceQuery();
-        var keys = new ArrayList<String>();
-        for (int i = 0; i < applicationIds.size(); i++) {
-            keys.add("#{key" + i + "}");
-            instanceQuery.parameter("key" + i, RegisterTrainingApplication.BUSINESS_KEY_PREFIX + applicationIds.get(i));
-        }
+        var keys = applicationIds.stream()
+                .map(id -> RegisterTrainingApplication.BUSINESS_KEY_PREFIX + id)
+                .toList();
+        String businessKeys = in(instanceQuery, "key", keys);
         var instances = instanceQuery
                 .sql("SELECT E.* FROM " + managementService.getTableName(ProcessInstance.class) + " E"
-                        + " WHERE E.ID_ = E.PROC_INST_ID_ AND E.BUSINESS_KEY_ IN (" + String.join(", ", keys) + ")"
+                        + " WHERE E.ID_ = E.PROC_INST_ID_ AND E.BUSINESS_KEY_ IN (" + businessKeys + ")"
                         + " AND E.PROC_DEF_ID_ IN (SELECT D.ID_ FROM "
                         + managementService.getTableName(ProcessDefinition.class)
                         + " D WHERE D.KEY_ = #{definitionKey})")
@@ -238,18 +238,15 @@ class TrainingViews {
             return Map.of();
         }
         var applicationOf = new HashMap<String, Long>();
-        var taskQuery = taskService.createNativeTaskQuery();
-        var ids = new ArrayList<String>();
         for (ProcessInstance instance : instances) {
             applicationOf.put(
                     instance.getId(),
                     Long.parseLong(instance.getBusinessKey()
                             .substring(RegisterTrainingApplication.BUSINESS_KEY_PREFIX.length())));
-            ids.add("#{instance" + ids.size() + "}");
-            taskQuery.parameter("instance" + (ids.size() - 1), instance.getId());
         }
+        var taskQuery = taskService.createNativeTaskQuery();
         String sql = "SELECT T.* FROM " + managementService.getTableName(Task.class) + " T"
-                + " WHERE T.PROC_INST_ID_ IN (" + String.join(", ", ids) + ")";
+                + " WHERE T.PROC_INST_ID_ IN (" + in(taskQuery, "instance", List.copyOf(applicationOf.keySet())) + ")";
         if (assignee != null) {
             sql += " AND T.ASSIGNEE_ = #{assignee}";
             taskQuery.parameter("assignee", assignee);
@@ -269,5 +266,15 @@ class TrainingViews {
                     .add(new TaskLink(t.getName(), TrainingMail.taskPath(t.getId()), t.getDueDate()));
         }
         return byApplication;
+    }
+
+    /** The parameters {@code #{name0}, #{name1}, ...} of a native query's IN list, bound to these values. */
+    private static String in(NativeQuery<?, ?> query, String name, List<String> values) {
+        var placeholders = new ArrayList<String>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            query.parameter(name + i, values.get(i));
+            placeholders.add("#{" + name + i + "}");
+        }
+        return String.join(", ", placeholders);
     }
 }
