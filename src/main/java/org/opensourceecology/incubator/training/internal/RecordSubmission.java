@@ -27,7 +27,7 @@ class RecordSubmission implements JavaDelegate {
         SUBMISSION_ID.set(execution, submissionId);
         SIGN_OFF_DUE_DATE.set(execution, training.signOffDue());
         // A returned milestone's decision and comment are on record; the mentor decides afresh.
-        SIGN_OFF_DECISION.set(execution, null);
-        MENTOR_COMMENT.set(execution, null);
+        SIGN_OFF_DECISION.clear(execution);
+        MENTOR_COMMENT.clear(execution);
     }
 }
