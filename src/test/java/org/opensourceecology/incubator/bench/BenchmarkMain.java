@@ -235,6 +235,10 @@ public final class BenchmarkMain {
         return cpuSeconds(appPid);
     }
 
+    private Journeys.Cpu appCpu() {
+        return new Journeys.Cpu(this::appCpuSeconds, this::appRequestCpuSeconds);
+    }
+
     /** CPU seconds a process has used so far (user + system). */
     private static double cpuSeconds(long pid) {
         try {
@@ -257,13 +261,23 @@ public final class BenchmarkMain {
 
     /** CPU seconds a Spring Boot process's Tomcat request threads (http-nio-…) have used so far. */
     private static double requestCpuSeconds(long pid) {
+        return threadCpuSeconds(pid, "http-nio-");
+    }
+
+    /** CPU seconds a JVM's JIT compiler threads (C1 and C2 CompilerThread…) have used so far. */
+    static double compilerCpuSeconds(long pid) {
+        return threadCpuSeconds(pid, "C1 CompilerThre", "C2 CompilerThre");
+    }
+
+    /** CPU seconds the threads of a process whose names start with one of these have used so far. */
+    private static double threadCpuSeconds(long pid, String... names) {
         long ticks = 0;
         try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (name.startsWith("http-nio-")) {
+                    if (Arrays.stream(names).anyMatch(name::startsWith)) {
                         String[] fields =
                                 stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                         ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
@@ -318,21 +332,7 @@ public final class BenchmarkMain {
         if (metricsWait > 0) {
             TimeUnit.NANOSECONDS.sleep(metricsWait);
         }
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        long left;
-        do {
-            try (var s = db.createStatement();
-                    var rs = s.executeQuery("select (select count(*) from mail_outbox where status = 'SENDING'"
-                            + " or (status = 'PENDING' and next_attempt_at <= now()))"
-                            + " + (select count(*) from act_ru_job where retries_ > 0 and suspension_state_ = 1"
-                            + " and (duedate_ is null or duedate_ <= now()))")) {
-                rs.next();
-                left = rs.getLong(1);
-            }
-            if (left > 0) {
-                Thread.sleep(200);
-            }
-        } while (left > 0 && System.nanoTime() < deadline);
+        long left = awaitIdle(db, APP_BACKLOG);
         analyze(db);
         settling.put(
                 before,
@@ -342,6 +342,34 @@ public final class BenchmarkMain {
                                 : "")
                         + (left > 0 ? ", " + left + " left" : ""));
         context.put("settledBefore", settling);
+    }
+
+    /** Jobs due that the engine's job executor has yet to run. */
+    private static final String ENGINE_BACKLOG = "select count(*) from act_ru_job where retries_ > 0"
+            + " and suspension_state_ = 1 and (duedate_ is null or duedate_ <= now())";
+
+    /** Those and the application's mail to send. */
+    private static final String APP_BACKLOG = "select (" + ENGINE_BACKLOG + ") + (select count(*) from mail_outbox"
+            + " where status = 'SENDING' or (status = 'PENDING' and next_attempt_at <= now()))";
+
+    /**
+     * Waits, at most two minutes, until this count of work left to do is 0. @return what was left (0 when
+     * done)
+     */
+    private static long awaitIdle(Connection db, String backlog) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        long left;
+        do {
+            try (var s = db.createStatement();
+                    var rs = s.executeQuery(backlog)) {
+                rs.next();
+                left = rs.getLong(1);
+            }
+            if (left > 0) {
+                Thread.sleep(200);
+            }
+        } while (left > 0 && System.nanoTime() < deadline);
+        return left;
     }
 
     /**
@@ -720,12 +748,22 @@ public final class BenchmarkMain {
 
     /** Sizes of the journey part: full run / --quick. */
     private record Sizes(
-            int drivable, int reviews, int mentors, int small, int large, int timers, int samples, int threads) {}
+            int drivable,
+            int reviews,
+            int mentors,
+            int small,
+            int large,
+            int timers,
+            int samples,
+            int threads,
+            int warmUpReturns,
+            int moreWarmUpRounds,
+            int measuredReturns) {}
 
     private Sizes sizes() {
         return quick
-                ? new Sizes(50, 5, 6, 1_000, 10_000, 1_000, 20, 4)
-                : new Sizes(500, 20, 25, 1_000, 100_000, 10_000, 200, 4);
+                ? new Sizes(50, 5, 6, 1_000, 10_000, 1_000, 20, 4, 4, 0, 1)
+                : new Sizes(500, 20, 25, 1_000, 100_000, 10_000, 200, 4, 8, 8, 4);
     }
 
     private void journeys(int port, double tps) throws Exception {
@@ -764,22 +802,32 @@ public final class BenchmarkMain {
                 throw new IllegalStateException("plain Camunda engine failed", peer.failure);
             }
             settle(db, "steps at " + smallTasks);
-            progress("journey steps at " + smallTasks + " open tasks");
+            progress("journey steps at " + smallTasks + " open tasks, alternating with the plain Camunda engine");
 
-            // the JIT's turn first: 1 + 2 x WARM_UP_RETURNS steps each of half of the other journeys, none measured
+            // the JIT's turn first: 1 + 2 x warmUpReturns (or more) steps each of half of the other journeys, none
+            // measured
             var warmRoots = rootsB.subList(0, b / 2);
             var largeRoots = rootsB.subList(b / 2, b);
-            journeys.warmUp(warmRoots, size.threads());
-            settle(db, "steps at " + smallTasks + ", after the warm-up");
-            double cpu0 = appCpuSeconds();
-            double requestCpu0 = appRequestCpuSeconds();
-            var small = journeys.completeMilestones(rootsA, size.threads(), a / 4);
-            double smallCpuMs = (appCpuSeconds() - cpu0) * 1000 / a;
-            double smallRequestCpuMs = (appRequestCpuSeconds() - requestCpu0) * 1000 / a;
-            // the peer right after, at the same size, once the application has sent the steps' mail
-            settle(db, "plain Camunda steps");
-            progress("plain Camunda steps");
-            var plain = peer.steps();
+            var warmUp = journeys.warmUp(
+                    warmRoots,
+                    size.threads(),
+                    size.warmUpReturns(),
+                    size.moreWarmUpRounds(),
+                    () -> compilerCpuSeconds(appPid));
+            var plain = peer.warmUp();
+            settle(db, "steps at " + smallTasks + ", after the warm-ups");
+            Journeys.Wait appQuiet = () -> awaitIdle(db, APP_BACKLOG);
+            var small = journeys.steps(rootsA, size.threads(), a / 4, appCpu(), appQuiet);
+            // round by round, each engine first in every other, the other one idle meanwhile
+            for (int round = 0; round <= size.measuredReturns(); round++) {
+                if (round % 2 == 0) {
+                    small.round();
+                    plain.round();
+                } else {
+                    plain.round();
+                    small.round();
+                }
+            }
             peer.close();
             progress("copying journeys up to " + size.large() + " open tasks");
             t0 = System.nanoTime();
@@ -801,23 +849,11 @@ public final class BenchmarkMain {
             taskLists(base, db, Journeys.trainee(a + 1), Journeys.mentor(1), largeTasks, size);
             settle(db, "steps at " + largeTasks);
             progress("journey steps at " + largeTasks + " open tasks");
-            cpu0 = appCpuSeconds();
-            requestCpu0 = appRequestCpuSeconds();
-            var large = journeys.completeMilestones(largeRoots, size.threads(), largeRoots.size() / 4);
-            double largeCpuMs = (appCpuSeconds() - cpu0) * 1000 / largeRoots.size();
-            double largeRequestCpuMs = (appRequestCpuSeconds() - requestCpu0) * 1000 / largeRoots.size();
-            stepFigures(
-                    small,
-                    new double[] {smallCpuMs, smallRequestCpuMs},
-                    smallTasks,
-                    large,
-                    new double[] {largeCpuMs, largeRequestCpuMs},
-                    largeTasks,
-                    plain,
-                    new double[] {peer.cpuMsPerStep, peer.requestCpuMsPerStep},
-                    peer.openTasks,
-                    tps,
-                    size);
+            var large = journeys.steps(largeRoots, size.threads(), largeRoots.size() / 4, appCpu(), appQuiet);
+            for (int round = 0; round <= size.measuredReturns(); round++) {
+                large.round();
+            }
+            stepFigures(small, smallTasks, large, largeTasks, plain, peer.openTasks, warmUp, peer.warmUp, tps, size);
             progress("timers");
             timers(base, db, journeys, rootsA, size.timers(), largeTasks, tps);
         } finally {
@@ -826,25 +862,31 @@ public final class BenchmarkMain {
     }
 
     private void stepFigures(
-            Clients.Run small,
-            double[] smallCpuMs,
+            Journeys.Steps smallSteps,
             long smallTasks,
-            Clients.Run large,
-            double[] largeCpuMs,
+            Journeys.Steps largeSteps,
             long largeTasks,
-            Clients.Run plain,
-            double[] plainCpuMs,
+            Journeys.Steps plainSteps,
             long plainTasks,
+            Journeys.WarmUp warmUp,
+            Journeys.WarmUp plainWarmUp,
             double tps,
             Sizes size) {
+        var small = smallSteps.run();
+        var large = largeSteps.run();
+        var plain = plainSteps.run();
         double target = 0.07 * tps;
-        String how = size.threads() + " clients, POST /engine-rest/task/{id}/submit-form as the trainee (HTTP Basic):"
+        String how = size.threads() + " clients, POST /engine-rest/task/{id}/submit-form (HTTP Basic) as the trainee:"
                 + " complete the milestone, the engine records the submission and creates the mentor's sign-off task"
-                + " with its two reminder timers; after the JIT's warm-up on " + (size.drivable() / 2)
-                + " other journeys (each trainee completes, then " + Journeys.WARM_UP_RETURNS
-                + " times the mentor returns and"
-                + " the trainee completes again: " + Journeys.warmUpSteps(size.drivable() / 2)
-                + " steps), the first quarter of the steps warm up and are not counted; ";
+                + " with its two reminder timers; then " + size.measuredReturns() + " times as the mentor: return"
+                + " it (the trainee's task is created again), and as the trainee: complete it again; after the JIT's warm-up on "
+                + (size.drivable() / 2)
+                + " other journeys (each trainee completes, then " + size.warmUpReturns()
+                + " times the mentor returns and the trainee completes again, then such rounds until the JIT's"
+                + " compiler threads used less than " + Math.round(Journeys.QUIET_JIT * 100)
+                + "% of a CPU in one, at most "
+                + size.moreWarmUpRounds() + " more: " + warmUp + ", " + warmUp.steps(size.drivable() / 2)
+                + " steps), the first quarter of the first completions warm up and are not counted; ";
         figure(
                 "b. journey steps/s at " + smallTasks + " open tasks (application, history FULL)",
                 small.perSecond(),
@@ -853,8 +895,9 @@ public final class BenchmarkMain {
                 small.perSecond() >= target && small.failures() == 0,
                 how + small.done() + " steps measured after warm-up, " + small.failures() + " failed, p50 "
                         + round(small.percentileMs(0.5)) + " ms, p95 " + round(small.percentileMs(0.95))
-                        + " ms; application CPU " + round(smallCpuMs[0]) + " ms per step, of which its request threads "
-                        + round(smallCpuMs[1]) + " ms");
+                        + " ms; application CPU " + round(smallSteps.cpuMsPerStep())
+                        + " ms per step, of which its request threads " + round(smallSteps.requestCpuMsPerStep())
+                        + " ms");
         figure(
                 "b. journey steps/s at " + largeTasks + " open tasks (application, history FULL)",
                 large.perSecond(),
@@ -863,8 +906,9 @@ public final class BenchmarkMain {
                 large.perSecond() >= target && large.failures() == 0,
                 how + large.done() + " steps measured after warm-up, " + large.failures() + " failed, p50 "
                         + round(large.percentileMs(0.5)) + " ms, p95 " + round(large.percentileMs(0.95))
-                        + " ms; application CPU " + round(largeCpuMs[0]) + " ms per step, of which its request threads "
-                        + round(largeCpuMs[1]) + " ms");
+                        + " ms; application CPU " + round(largeSteps.cpuMsPerStep())
+                        + " ms per step, of which its request threads " + round(largeSteps.requestCpuMsPerStep())
+                        + " ms");
         double ratio = large.perSecond() / small.perSecond();
         figure(
                 "b. journey steps/s ratio " + largeTasks + " / " + smallTasks + " open tasks",
@@ -882,10 +926,15 @@ public final class BenchmarkMain {
                 "Camunda's REST API and HTTP Basic filter on a plain engine (history FULL, authorization on), delegates"
                         + " replaced by ${true}, listeners removed (see PlainCamunda), in its own JVM with the"
                         + " application's JVM options; same " + size.threads()
-                        + " clients, call and warm-up; " + plain.done() + " steps measured, " + plain.failures()
+                        + " clients, calls and warm-up, its rounds of steps alternating with the application's (each"
+                        + " engine first in every other round, the other one idle meanwhile; the application's"
+                        + " rounds include sending their mail) (" + plainWarmUp + ", "
+                        + plainWarmUp.steps(size.drivable() / 2)
+                        + " steps); " + plain.done() + " steps measured, " + plain.failures()
                         + " failed, p50 " + round(plain.percentileMs(0.5)) + " ms, p95 "
-                        + round(plain.percentileMs(0.95)) + " ms; its CPU " + round(plainCpuMs[0])
-                        + " ms per step, of which its request threads " + round(plainCpuMs[1]) + " ms");
+                        + round(plain.percentileMs(0.95)) + " ms; its CPU " + round(plainSteps.cpuMsPerStep())
+                        + " ms per step, of which its request threads " + round(plainSteps.requestCpuMsPerStep())
+                        + " ms");
         double versusPlain = small.perSecond() / plain.perSecond();
         figure(
                 "b. application / plain Camunda steps/s (both at about " + smallTasks + " open tasks)",
@@ -908,9 +957,7 @@ public final class BenchmarkMain {
         private Connection db;
         private List<String> roots;
         private List<String> warmRoots;
-        private Clients.Run stepRun;
-        private double cpuMsPerStep = Double.NaN;
-        private double requestCpuMsPerStep = Double.NaN;
+        private Journeys.WarmUp warmUp;
         private long openTasks;
         private int port;
 
@@ -971,20 +1018,27 @@ public final class BenchmarkMain {
             }
         }
 
-        /** Runs the peer's steps (call after the application's, while the application idles). */
-        Clients.Run steps() throws Exception {
-            if (stepRun == null) {
-                var journeys = new Journeys(base(port), db, PlainCamunda.ADMIN_PASSWORD);
-                analyze(db);
-                journeys.warmUp(warmRoots, size.threads());
-                analyze(db);
-                double cpu0 = cpuSeconds(process.pid());
-                double requestCpu0 = requestCpuSeconds(process.pid());
-                stepRun = journeys.completeMilestones(roots, size.threads(), size.drivable() / 4);
-                cpuMsPerStep = (cpuSeconds(process.pid()) - cpu0) * 1000 / roots.size();
-                requestCpuMsPerStep = (requestCpuSeconds(process.pid()) - requestCpu0) * 1000 / roots.size();
-            }
-            return stepRun;
+        /**
+         * The peer's warm-up (call after the application's, while the application idles), then its
+         * measured steps, round by round.
+         */
+        Journeys.Steps warmUp() throws Exception {
+            var journeys = new Journeys(base(port), db, PlainCamunda.ADMIN_PASSWORD);
+            analyze(db);
+            long pid = process.pid();
+            warmUp = journeys.warmUp(
+                    warmRoots,
+                    size.threads(),
+                    size.warmUpReturns(),
+                    size.moreWarmUpRounds(),
+                    () -> compilerCpuSeconds(pid));
+            analyze(db);
+            return journeys.steps(
+                    roots,
+                    size.threads(),
+                    size.drivable() / 4,
+                    new Journeys.Cpu(() -> cpuSeconds(pid), () -> requestCpuSeconds(pid)),
+                    () -> awaitIdle(db, ENGINE_BACKLOG));
         }
 
         @Override

@@ -146,6 +146,27 @@ final class Clients {
         double percentileMs(double p) {
             return Stats.percentileMs(sortedLatencies, p);
         }
+
+        /** Runs one after another as one: their items and latencies together, their measured times added. */
+        static Run merge(List<Run> runs) {
+            int done = runs.stream().mapToInt(Run::done).sum();
+            double seconds = runs.stream().mapToDouble(Run::seconds).sum();
+            long[] latencies = runs.stream()
+                    .flatMapToLong(run -> Arrays.stream(run.sortedLatencies()))
+                    .sorted()
+                    .toArray();
+            return new Run(
+                    done,
+                    runs.stream().mapToLong(Run::failures).sum(),
+                    seconds,
+                    done / seconds,
+                    latencies,
+                    runs.stream()
+                            .map(Run::firstError)
+                            .filter(e -> e != null)
+                            .findFirst()
+                            .orElse(null));
+        }
     }
 
     /**

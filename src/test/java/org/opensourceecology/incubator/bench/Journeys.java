@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -179,26 +180,138 @@ final class Journeys {
         });
     }
 
-    /** Returns by the mentor in the warm-up: each journey takes 1 + 2 x this many steps. */
-    static final int WARM_UP_RETURNS = 8;
+    /** The JIT counts as done when its compiler threads used less than this share of one CPU in a round. */
+    static final double QUIET_JIT = 0.1;
 
-    /**
-     * The JIT's warm-up before a measurement, the same for the application and the plain engine: these
-     * journeys' trainees complete their milestone, then {@link #WARM_UP_RETURNS} times their mentors
-     * return it and the trainees complete it again. None of it is measured.
-     */
-    void warmUp(List<String> roots, int threads) throws Exception {
-        failOn(completeMilestones(roots, threads, roots.size()), "warm-up completions");
-        for (int round = 0; round < WARM_UP_RETURNS; round++) {
-            failOn(returnMilestones(roots, threads), "warm-up returns");
-            awaitTasks(roots, COMPLETE_MILESTONE);
-            failOn(completeMilestones(roots, threads, roots.size()), "warm-up completions after a return");
+    /** How a warm-up ended: the rounds added while the JIT was busy, and its share of a CPU in the last. */
+    record WarmUp(int returns, int moreRounds, double lastCompilerShare) {
+
+        int steps(int journeys) {
+            return journeys * (1 + 2 * (returns + moreRounds));
+        }
+
+        @Override
+        public String toString() {
+            return Double.isNaN(lastCompilerShare)
+                    ? "no more rounds"
+                    : "+" + moreRounds + " rounds, JIT " + Math.round(lastCompilerShare * 100)
+                            + "% of a CPU in the last";
         }
     }
 
-    /** Steps of a warm-up on this many journeys. */
-    static int warmUpSteps(int journeys) {
-        return journeys * (1 + 2 * WARM_UP_RETURNS);
+    /** Something to wait for, e.g. until an engine has sent the mail of its steps. */
+    @FunctionalInterface
+    interface Wait {
+        void run() throws Exception;
+    }
+
+    /**
+     * The measured journey steps on these journeys, in rounds that may alternate with another engine's, so
+     * that a slow spell of a shared machine falls on both: in the first round each trainee completes their
+     * milestone (the first {@code warmUp} completions are not counted), in each next one the mentor returns
+     * it (a step too: the mentor's task is completed, the trainee's next one is created) and the trainee
+     * completes it again. The time between batches (finding the next tasks) is not counted. The CPU of a
+     * round is counted until its {@code quiet} wait is over (the mail of the steps sent, say). One
+     * completion per journey, measured in one go, was 1 to 2 seconds of work at the full size: too short
+     * to tell the application from the plain engine on a machine whose speed varies.
+     */
+    Steps steps(List<String> roots, int threads, int warmUp, Cpu cpu, Wait quiet) {
+        return new Steps(roots, threads, warmUp, cpu, quiet);
+    }
+
+    /** CPU seconds an engine's process, and its request threads, have used so far. */
+    record Cpu(DoubleSupplier process, DoubleSupplier requests) {}
+
+    /** See {@link #steps}. */
+    final class Steps {
+
+        private final List<String> roots;
+        private final int threads;
+        private final int warmUp;
+        private final Cpu cpu;
+        private final Wait quiet;
+        private final List<Clients.Run> runs = new ArrayList<>();
+        private int steps;
+        private double cpuSeconds;
+        private double requestCpuSeconds;
+
+        private Steps(List<String> roots, int threads, int warmUp, Cpu cpu, Wait quiet) {
+            this.roots = roots;
+            this.threads = threads;
+            this.warmUp = warmUp;
+            this.cpu = cpu;
+            this.quiet = quiet;
+        }
+
+        /** The next round: the first completions, or a return and a completion of each journey. */
+        void round() throws Exception {
+            double cpu0 = cpu.process().getAsDouble();
+            double requestCpu0 = cpu.requests().getAsDouble();
+            if (runs.isEmpty()) {
+                runs.add(completeMilestones(roots, threads, warmUp));
+                steps += roots.size();
+            } else {
+                runs.add(returnMilestones(roots, threads));
+                awaitTasks(roots, COMPLETE_MILESTONE);
+                runs.add(completeMilestones(roots, threads, 0));
+                steps += 2 * roots.size();
+            }
+            quiet.run();
+            cpuSeconds += cpu.process().getAsDouble() - cpu0;
+            requestCpuSeconds += cpu.requests().getAsDouble() - requestCpu0;
+        }
+
+        /** The counted steps of all rounds so far as one run. */
+        Clients.Run run() {
+            return Clients.Run.merge(runs);
+        }
+
+        /** The engine's CPU per step over all rounds so far (the uncounted warm-up steps included). */
+        double cpuMsPerStep() {
+            return cpuSeconds * 1000 / steps;
+        }
+
+        /** Its request threads' CPU per step. */
+        double requestCpuMsPerStep() {
+            return requestCpuSeconds * 1000 / steps;
+        }
+    }
+
+    /**
+     * The JIT's warm-up before a measurement, the same for the application and the plain engine: these
+     * journeys' trainees complete their milestone, then {@code returns} times their mentors
+     * return it and the trainees complete it again; then more such rounds, at most
+     * {@code moreRounds}, until the engine's JIT compilers used less than {@link #QUIET_JIT} of a
+     * CPU in a round (a fixed warm-up had left the application's 1k measurement compiling in some runs:
+     * 8 ms of CPU per step there against 5 ms at 100k). None of it is measured.
+     *
+     * @param moreRounds at most this many more rounds (a return and a completion of each journey) while the JIT
+     *     is busy
+     * @param compilerCpuSeconds CPU seconds the engine's JIT compiler threads have used so far
+     */
+    WarmUp warmUp(List<String> roots, int threads, int returns, int moreRounds, DoubleSupplier compilerCpuSeconds)
+            throws Exception {
+        failOn(completeMilestones(roots, threads, roots.size()), "warm-up completions");
+        for (int round = 0; round < returns; round++) {
+            returnAndComplete(roots, threads);
+        }
+        double share = Double.NaN;
+        for (int more = 0; more < moreRounds; more++) {
+            double cpu0 = compilerCpuSeconds.getAsDouble();
+            long t0 = System.nanoTime();
+            returnAndComplete(roots, threads);
+            share = (compilerCpuSeconds.getAsDouble() - cpu0) / ((System.nanoTime() - t0) / 1e9);
+            if (!(share >= QUIET_JIT)) {
+                return new WarmUp(returns, more + 1, share);
+            }
+        }
+        return new WarmUp(returns, moreRounds, share);
+    }
+
+    private void returnAndComplete(List<String> roots, int threads) throws Exception {
+        failOn(returnMilestones(roots, threads), "warm-up returns");
+        awaitTasks(roots, COMPLETE_MILESTONE);
+        failOn(completeMilestones(roots, threads, roots.size()), "warm-up completions after a return");
     }
 
     /** Waits (at most a minute) until each of these journeys has its open task with this key. */
