@@ -7,8 +7,16 @@ import org.springframework.data.jpa.repository.Query;
 
 interface TrainingApplications extends JpaRepository<TrainingApplication, Long> {
 
+    /**
+     * A trainee's applications, newest first, for their journey page. String queries, like the mentor's
+     * below: Hibernate 6.6 caches the SQL of a JPQL string but translates a derived (criteria) query anew
+     * on every call.
+     */
+    @Query("select a from TrainingApplication a where a.traineeId = :traineeId order by a.submittedAt desc")
     List<TrainingApplication> findByTraineeIdOrderBySubmittedAtDesc(String traineeId);
 
+    /** A mentor's trainees' applications, newest first, for the mentor's page. */
+    @Query("select a from TrainingApplication a where a.mentorId = :mentorId order by a.submittedAt desc")
     List<TrainingApplication> findByMentorIdOrderBySubmittedAtDesc(String mentorId);
 
     List<TrainingApplication> findByStatusOrderBySubmittedAt(TrainingApplication.Status status, Limit limit);
