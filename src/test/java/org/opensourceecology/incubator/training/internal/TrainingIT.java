@@ -69,6 +69,9 @@ class TrainingIT {
     TrainingApplications applications;
 
     @Autowired
+    MilestoneSubmissions submissions;
+
+    @Autowired
     TrainingStatistics statistics;
 
     @Autowired
@@ -206,6 +209,10 @@ class TrainingIT {
                 () -> taskService.complete(
                         again.getId(), EVIDENCE_URLS.with("https://wiki.opensourceecology.org/wiki/My_shop_2")));
         Task secondSignOff = singleTask(applicationId, USER_SIGN_OFF_MILESTONE);
+        assertThat(submissions.findByApplicationIdInOrderBySubmittedAt(List.of(applicationId)))
+                .as("the submission after the return is the milestone's second attempt")
+                .extracting(MilestoneSubmission::getAttempt)
+                .containsExactly(1, 2);
         assertThat(http.withBasicAuth(mentor, password(mentor))
                         .getForEntity("/mentor/trainees", String.class)
                         .getBody())
