@@ -210,7 +210,9 @@ final class Journeys {
      * that a slow spell of a shared machine falls on both: in the first round each trainee completes their
      * milestone (the first {@code warmUp} completions are not counted), in each next one the mentor returns
      * it (a step too: the mentor's task is completed, the trainee's next one is created) and the trainee
-     * completes it again. The time between batches (finding the next tasks) is not counted. The CPU of a
+     * completes it again. The time between batches is not counted: finding the next tasks, and, after the
+     * returns, waiting until the job executor has run the sign-off's asynchronous continuation that
+     * creates them (in both engines: the plain one keeps the BPMN's async boundaries). The CPU of a
      * round is counted until its {@code quiet} wait is over (the mail of the steps sent, say). One
      * completion per journey, measured in one go, was 1 to 2 seconds of work at the full size: too short
      * to tell the application from the plain engine on a machine whose speed varies.
