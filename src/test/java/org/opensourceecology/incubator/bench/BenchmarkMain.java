@@ -235,8 +235,9 @@ public final class BenchmarkMain {
         return cpuSeconds(appPid);
     }
 
-    private Journeys.Cpu appCpu() {
-        return new Journeys.Cpu(this::appCpuSeconds, this::appRequestCpuSeconds);
+    /** The CPU of a process and of its request threads, as a measurement of journey steps reads it. */
+    private static Journeys.Cpu cpuOf(long pid) {
+        return new Journeys.Cpu(() -> cpuSeconds(pid), () -> requestCpuSeconds(pid));
     }
 
     /** CPU seconds a process has used so far (user + system). */
@@ -252,14 +253,9 @@ public final class BenchmarkMain {
     }
 
     /**
-     * CPU seconds the application's request threads (Tomcat's http-nio-…-exec-…) have used so far: the
+     * CPU seconds a Spring Boot process's Tomcat request threads (http-nio-…-exec-…) have used so far: the
      * work of the requests themselves, without the JIT compiler, the garbage collector or background jobs.
      */
-    private double appRequestCpuSeconds() {
-        return requestCpuSeconds(appPid);
-    }
-
-    /** CPU seconds a Spring Boot process's Tomcat request threads (http-nio-…) have used so far. */
     private static double requestCpuSeconds(long pid) {
         return threadCpuSeconds(pid, "http-nio-");
     }
@@ -814,10 +810,10 @@ public final class BenchmarkMain {
                     size.warmUpReturns(),
                     size.moreWarmUpRounds(),
                     () -> compilerCpuSeconds(appPid));
-            var plain = peer.warmUp();
+            var plain = peer.warmUpForSteps();
             settle(db, "steps at " + smallTasks + ", after the warm-ups");
             Journeys.Wait appQuiet = () -> awaitIdle(db, APP_BACKLOG);
-            var small = journeys.steps(rootsA, size.threads(), a / 4, appCpu(), appQuiet);
+            var small = journeys.steps(rootsA, size.threads(), a / 4, cpuOf(appPid), appQuiet);
             // round by round, each engine first in every other, the other one idle meanwhile
             for (int round = 0; round <= size.measuredReturns(); round++) {
                 if (round % 2 == 0) {
@@ -849,7 +845,7 @@ public final class BenchmarkMain {
             taskLists(base, db, Journeys.trainee(a + 1), Journeys.mentor(1), largeTasks, size);
             settle(db, "steps at " + largeTasks);
             progress("journey steps at " + largeTasks + " open tasks");
-            var large = journeys.steps(largeRoots, size.threads(), largeRoots.size() / 4, appCpu(), appQuiet);
+            var large = journeys.steps(largeRoots, size.threads(), largeRoots.size() / 4, cpuOf(appPid), appQuiet);
             for (int round = 0; round <= size.measuredReturns(); round++) {
                 large.round();
             }
@@ -1022,7 +1018,7 @@ public final class BenchmarkMain {
          * The peer's warm-up (call after the application's, while the application idles), then its
          * measured steps, round by round.
          */
-        Journeys.Steps warmUp() throws Exception {
+        Journeys.Steps warmUpForSteps() throws Exception {
             var journeys = new Journeys(base(port), db, PlainCamunda.ADMIN_PASSWORD);
             analyze(db);
             long pid = process.pid();
@@ -1034,11 +1030,7 @@ public final class BenchmarkMain {
                     () -> compilerCpuSeconds(pid));
             analyze(db);
             return journeys.steps(
-                    roots,
-                    size.threads(),
-                    size.drivable() / 4,
-                    new Journeys.Cpu(() -> cpuSeconds(pid), () -> requestCpuSeconds(pid)),
-                    () -> awaitIdle(db, ENGINE_BACKLOG));
+                    roots, size.threads(), size.drivable() / 4, cpuOf(pid), () -> awaitIdle(db, ENGINE_BACKLOG));
         }
 
         @Override

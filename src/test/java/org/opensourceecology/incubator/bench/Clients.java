@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -163,7 +164,7 @@ final class Clients {
                     latencies,
                     runs.stream()
                             .map(Run::firstError)
-                            .filter(e -> e != null)
+                            .filter(Objects::nonNull)
                             .findFirst()
                             .orElse(null));
         }

@@ -3,6 +3,7 @@ package org.opensourceecology.incubator.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -78,7 +79,7 @@ class ProcessVariableTest {
                 .containsExactly((Object) null);
     }
 
-    private void inCommand(String executionId, java.util.function.Consumer<ExecutionEntity> work) {
+    private void inCommand(String executionId, Consumer<ExecutionEntity> work) {
         ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
                 .getCommandExecutorTxRequired()
                 .execute(context -> {
