@@ -105,6 +105,11 @@ public final class ProcessVariable<T> {
         return read(scope.getVariable(name));
     }
 
+    /** The value held by this scope itself, not by a scope around it. */
+    public Optional<T> findLocal(VariableScope scope) {
+        return read(scope.getVariableLocal(name));
+    }
+
     public T getOrDefault(VariableScope scope, T defaultValue) {
         return find(scope).orElse(defaultValue);
     }

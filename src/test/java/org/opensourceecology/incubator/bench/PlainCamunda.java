@@ -52,9 +52,9 @@ import org.w3c.dom.Element;
  * <ul>
  *   <li>every {@code camunda:delegateExpression} (the application's delegates) becomes the no-op
  *       expression {@code ${true}};
- *   <li>every task and execution listener is removed (the application's {@code showApplication},
- *       {@code showMilestone}, {@code notifyTaskAssignee}, {@code checkReviewDecision},
- *       {@code checkSignOffDecision});
+ *   <li>every task and execution listener is removed (the application's {@code lookUpTraineeName},
+ *       {@code showApplication}, {@code showMilestone}, {@code notifyTaskAssignee},
+ *       {@code letAssigneeReadTraining}, {@code checkReviewDecision}, {@code checkSignOffDecision});
  *   <li>the timer durations {@code ${trainingTimers.mentorReminder()}} and
  *       {@code ${trainingTimers.adminEscalation()}} (a bean) become the application's defaults P3D and P7D;
  *   <li>the journey's call of {@code immersion-training} also passes all variables

@@ -55,6 +55,7 @@ class ImmersionTrainingProcessTest {
         Mocks.register(
                 "lookUpTraineeName", (ExecutionListener) execution -> TRAINEE_NAME.set(execution, "Tomasz Trainee"));
         Mocks.register("showMilestone", noop);
+        Mocks.register("letAssigneeReadTraining", noop);
         Mocks.register("checkReviewDecision", noop);
         Mocks.register("checkSignOffDecision", noop);
         Mocks.register("notifyTaskAssignee", (TaskListener) this::notified);

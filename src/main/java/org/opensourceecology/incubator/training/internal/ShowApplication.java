@@ -8,8 +8,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the application on the review task as task-local variables, so that the form
- * review-application shows it; they go away with the task instead of living on in the process.
- * (The applicant's name is the process variable traineeName, set by {@link LookUpTraineeName}.)
+ * review-application shows it; they go away with the task instead of living on in the process. The
+ * applicant's name (set by {@link LookUpTraineeName}) and the enterprise, process variables, are copied
+ * too: the mentors who may review see the task, not the process instance, and Tasklist's "Applications
+ * to review" lists them beside the task only from the task.
  */
 @Component("showApplication")
 class ShowApplication implements TaskListener {
@@ -26,5 +28,7 @@ class ShowApplication implements TaskListener {
         MOTIVATION.setLocal(task, application.getMotivation());
         PRIOR_SKILLS.setLocal(task, application.getPriorSkills() == null ? "" : application.getPriorSkills());
         LOCATION.setLocal(task, application.getCity() + ", " + application.getCountry());
+        TRAINEE_NAME.find(task).ifPresent(name -> TRAINEE_NAME.setLocal(task, name));
+        ENTERPRISE_SLUG.find(task).ifPresent(slug -> ENTERPRISE_SLUG.setLocal(task, slug));
     }
 }
