@@ -6,19 +6,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/**
- * service_assign_mentor: the reviewer's choice of mentor, or the least-loaded mentor of the enterprise;
- * the trainee and the mentor may read the training from now on ({@link TrainingAccess}).
- */
+/** service_assign_mentor: the reviewer's choice of mentor, or the least-loaded mentor of the enterprise. */
 @Component("assignMentor")
 class AssignMentor implements JavaDelegate {
 
     private final Training training;
-    private final TrainingAccess access;
 
-    AssignMentor(Training training, TrainingAccess access) {
+    AssignMentor(Training training) {
         this.training = training;
-        this.access = access;
     }
 
     @Override
@@ -29,7 +24,5 @@ class AssignMentor implements JavaDelegate {
         // Also set when the review task starts (LookUpTraineeName); kept here for instances whose review
         // began before that listener existed, whose milestone tasks need it too.
         TRAINEE_NAME.set(execution, training.displayName(TRAINEE_ID.get(execution)));
-        access.letRead(execution.getProcessInstanceId(), TRAINEE_ID.get(execution));
-        access.letRead(execution.getProcessInstanceId(), mentorId);
     }
 }

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Assignment of a milestone task: lets the new assignee (say, a mentor an admin handed a sign-off to)
- * read the training, unless it is the trainee or the mentor, who were let in when the mentor was assigned
- * ({@link AssignMentor}): for the tasks created for those two, nothing more is read or written.
+ * read the training, unless it is the trainee or the mentor, who were let in with the milestone
+ * ({@link ShowMilestone}): for the tasks created for those two, nothing more is read or written.
  */
 @Component("letAssigneeReadTraining")
 class LetAssigneeReadTraining implements TaskListener {

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
  * assignee the task, not its process instance, and Tasklist lists a process variable beside a task (the
  * filters' trainee, enterprise and milestone columns) only to those who may read the instance.
  *
- * <p>One grant per person and instance, given once (the trainee and the mentor when the mentor is
- * assigned; anyone else when a milestone task is handed to them), never per task. Camunda deletes an
+ * <p>One grant per person and instance, looked for once per milestone and never per task: the trainee
+ * and the mentor when a milestone's first task shows the milestone ({@link ShowMilestone}), anyone else
+ * when a milestone task is handed to them ({@link LetAssigneeReadTraining}). Camunda deletes an
  * instance's grants with the instance, and erasure deletes a person's.
  */
 @Component

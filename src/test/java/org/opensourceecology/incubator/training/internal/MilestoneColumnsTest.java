@@ -45,10 +45,9 @@ class MilestoneColumnsTest {
 
     @BeforeEach
     void deploy() {
-        Mocks.register("showMilestone", new ShowMilestone());
-        Mocks.register(
-                "letAssigneeReadTraining",
-                new LetAssigneeReadTraining(new TrainingAccess(processEngine.getAuthorizationService())));
+        var access = new TrainingAccess(processEngine.getAuthorizationService());
+        Mocks.register("showMilestone", new ShowMilestone(access));
+        Mocks.register("letAssigneeReadTraining", new LetAssigneeReadTraining(access));
         Mocks.register("openMilestone", (ExecutionListener) execution -> {
             int index = LOOP_COUNTER.get(execution);
             MILESTONE_TITLE.setLocal(execution, "Milestone " + (index + 1));
@@ -80,8 +79,10 @@ class MilestoneColumnsTest {
         assertThat(processEngine.getTaskService().getVariablesLocal(first.getId()))
                 .as("no copy on the task")
                 .isEmpty();
-        List<Object> titles = instanceUpdates(instance, MILESTONE_TITLE.name());
-        assertThat(titles).containsExactly("Milestone 1");
+        assertThat(instanceUpdates(instance, MILESTONE_TITLE.name())).containsExactly("Milestone 1");
+        assertThat(readGrants(instance))
+                .as("those who work the tasks may read the columns")
+                .containsExactlyInAnyOrder("trainee", "mentor");
 
         returned = true;
         processEngine.getTaskService().complete(first.getId());
@@ -91,6 +92,7 @@ class MilestoneColumnsTest {
                 .as("the task after a return, of the same milestone, writes nothing")
                 .containsExactly("Milestone 1");
         assertThat(instanceUpdates(instance, MILESTONE_DUE_DATE.name())).hasSize(1);
+        assertThat(readGrants(instance)).containsExactlyInAnyOrder("trainee", "mentor");
 
         returned = false;
         processEngine.getTaskService().complete(again.getId());
@@ -101,26 +103,47 @@ class MilestoneColumnsTest {
     }
 
     @Test
-    void onlyAnAssigneeOtherThanTheTraineeAndTheMentorIsLetIn() {
+    void anInstanceAtAMilestoneBeforeTheColumnsGetsThemAndItsReadersWithItsNextTask() {
+        String instance = start();
+        Task first = work(instance);
+        // as an instance left it when its milestone's tasks carried the columns themselves
+        var runtime = processEngine.getRuntimeService();
+        runtime.removeVariablesLocal(instance, List.of(MILESTONE_TITLE.name(), MILESTONE_DUE_DATE.name()));
+        processEngine
+                .getAuthorizationService()
+                .createAuthorizationQuery()
+                .resourceType(Resources.PROCESS_INSTANCE)
+                .resourceId(instance)
+                .list()
+                .forEach(grant -> processEngine.getAuthorizationService().deleteAuthorization(grant.getId()));
+
+        returned = true;
+        processEngine.getTaskService().complete(first.getId());
+
+        assertThat(runtime.getVariablesLocal(instance))
+                .containsEntry(MILESTONE_TITLE.name(), "Milestone 1")
+                .containsKey(MILESTONE_DUE_DATE.name());
+        assertThat(readGrants(instance)).containsExactlyInAnyOrder("trainee", "mentor");
+    }
+
+    @Test
+    void anAssigneeOtherThanTheTraineeAndTheMentorIsLetIn() {
         String instance = start();
         Task task = work(instance);
         assertThat(task.getAssignee()).isEqualTo("trainee");
-        assertThat(readGrants(instance))
-                .as("the trainee was let in with the mentor, not per task")
-                .isEmpty();
 
         processEngine.getTaskService().setAssignee(task.getId(), "mentor");
-        assertThat(readGrants(instance)).isEmpty();
+        assertThat(readGrants(instance)).containsExactlyInAnyOrder("trainee", "mentor");
 
         processEngine.getTaskService().setAssignee(task.getId(), "stand-in");
         processEngine.getTaskService().setAssignee(task.getId(), "trainee");
         processEngine.getTaskService().setAssignee(task.getId(), "stand-in");
-        assertThat(readGrants(instance)).containsExactly("stand-in");
+        assertThat(readGrants(instance)).containsExactlyInAnyOrder("trainee", "mentor", "stand-in");
     }
 
     @Test
     void letReadGrantsOnceAndAddsReadToAnExistingGrant() {
-        String instance = start();
+        String instance = "an-instance-without-grants";
         var access = new TrainingAccess(processEngine.getAuthorizationService());
         var authorizations = processEngine.getAuthorizationService();
         var update = authorizations.createNewAuthorization(
