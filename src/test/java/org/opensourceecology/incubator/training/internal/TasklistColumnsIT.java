@@ -67,6 +67,7 @@ class TasklistColumnsIT {
         String mentor = user("colmnt", Roles.MENTORS);
         String standIn = user("colsub", Roles.MENTORS);
         String otherMentor = user("coloth", Roles.MENTORS);
+        String otherTrainee = user("colotr", Roles.TRAINEES);
         String admin = user("coladm", Roles.ADMINS);
         String businessKey = applyForTraining(trainee);
         String traineeName = "Given " + trainee;
@@ -91,6 +92,9 @@ class TasklistColumnsIT {
         assertThat(as(mentor, Roles.MENTORS, () -> instances(training))).isOne();
         assertThat(as(otherMentor, Roles.MENTORS, () -> instances(training)))
                 .as("a mentor who does not work this training may not read it")
+                .isZero();
+        assertThat(as(otherTrainee, Roles.TRAINEES, () -> instances(training)))
+                .as("a trainee reads only their own training")
                 .isZero();
 
         as(trainee, Roles.TRAINEES, () -> {
