@@ -245,17 +245,18 @@ class Training {
                 .getId();
     }
 
-    /** Records the mentor's decision and tells the trainee; true when the milestone is signed off. */
+    /**
+     * Records the mentor's decision and tells the trainee of a sign-off; true when the milestone is signed
+     * off. A returned milestone is told with its task, which the return creates again
+     * ({@link NotifyTaskAssignee}): one mail with the comment and the link.
+     */
     boolean recordSignOff(long submissionId, boolean approved, String comment, String mentorId, String title) {
         var submission = submissions
                 .findById(submissionId)
                 .orElseThrow(() -> new NoSuchElementException("No milestone submission " + submissionId));
         submission.decide(approved, blankToNull(comment), mentorId, clock.instant());
-        String traineeId = application(submission.getApplicationId()).getTraineeId();
         if (approved) {
-            mail.signedOff(traineeId, title, comment);
-        } else {
-            mail.returned(traineeId, title, comment);
+            mail.signedOff(application(submission.getApplicationId()).getTraineeId(), title, comment);
         }
         return approved;
     }

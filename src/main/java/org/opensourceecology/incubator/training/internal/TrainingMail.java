@@ -45,9 +45,12 @@ class TrainingMail {
                 traineeId, APPLICATION_REJECTED, Map.of("enterprise", enterprise, "reason", nonNull(reason)));
     }
 
-    void returned(String traineeId, String milestoneTitle, String comment) {
+    /** The mentor's comment on a returned milestone, with the link to its task, given back to the trainee. */
+    void returned(String userId, String taskId, String milestoneTitle, String comment) {
         notifications.sendToUser(
-                traineeId, MILESTONE_RETURNED, Map.of("milestoneTitle", milestoneTitle, "comment", nonNull(comment)));
+                userId,
+                MILESTONE_RETURNED,
+                Map.of("milestoneTitle", milestoneTitle, "comment", nonNull(comment), "taskPath", taskPath(taskId)));
     }
 
     void signedOff(String traineeId, String milestoneTitle, String comment) {

@@ -182,7 +182,13 @@ class TrainingIT {
         Task again = singleTask(applicationId, USER_COMPLETE_MILESTONE);
         assertThat(taskService.getVariable(again.getId(), MENTOR_COMMENT.name()))
                 .isEqualTo("Please add a photo of the fire extinguisher.");
-        assertThat(mailTo(trainee, "Your mentor returned a milestone")).contains("fire extinguisher");
+        assertThat(mailTo(trainee, "Your mentor returned a milestone"))
+                .contains("fire extinguisher")
+                .contains("/camunda/app/tasklist/default/#/?task=" + again.getId());
+        awaitOutboxSentTo(trainee);
+        assertThat(mailsTo(trainee, "A task is waiting for you"))
+                .as("the returned milestone's task comes with the return's mail, not with a second one")
+                .hasSize(1);
 
         // The pages
         var page = http.withBasicAuth(trainee, password(trainee)).getForEntity("/me/journey", String.class);
@@ -546,6 +552,33 @@ class TrainingIT {
     }
 
     /** The body of the first mail to a user whose subject contains the text, waiting for delivery. */
+    /** Waits until nothing is left in the outbox for the user, so that every mail queued so far arrived. */
+    private void awaitOutboxSentTo(String userId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (jdbc.queryForObject(
+                        "select count(*) from mail_outbox where recipient = ? and status <> 'SENT'",
+                        Long.class,
+                        userId + "@it.example")
+                > 0) {
+            assertThat(Instant.now()).as("mail to " + userId + " still unsent").isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** The mails with this subject the user has got so far. */
+    private static List<String> mailsTo(String userId, String subject) throws Exception {
+        String address = userId + "@it.example";
+        var found = new java.util.ArrayList<String>();
+        for (MimeMessage message : TestMail.server().getReceivedMessages()) {
+            if (Arrays.stream(message.getAllRecipients())
+                            .anyMatch(a -> a.toString().contains(address))
+                    && message.getSubject().contains(subject)) {
+                found.add(String.valueOf(message.getContent()));
+            }
+        }
+        return found;
+    }
+
     private static String mailTo(String userId, String subject) throws Exception {
         String address = userId.equals("admin") ? "admin@incubator.localhost" : userId + "@it.example";
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
