@@ -1,16 +1,19 @@
 package org.opensourceecology.incubator.training.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 import static org.opensourceecology.incubator.training.ImmersionTrainingProcess.*;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
@@ -75,7 +78,7 @@ class MilestoneColumnsTest {
         Task first = work(instance);
         assertThat(processEngine.getRuntimeService().getVariablesLocal(instance))
                 .containsEntry(MILESTONE_TITLE.name(), "Milestone 1")
-                .containsEntry(MILESTONE_DUE_DATE.name(), java.util.Date.from(FIRST_DUE));
+                .containsEntry(MILESTONE_DUE_DATE.name(), Date.from(FIRST_DUE));
         assertThat(processEngine.getTaskService().getVariablesLocal(first.getId()))
                 .as("no copy on the task")
                 .isEmpty();
@@ -99,7 +102,7 @@ class MilestoneColumnsTest {
         work(instance);
         assertThat(instanceUpdates(instance, MILESTONE_TITLE.name())).containsExactly("Milestone 1", "Milestone 2");
         assertThat(processEngine.getRuntimeService().getVariableLocal(instance, MILESTONE_DUE_DATE.name()))
-                .isEqualTo(java.util.Date.from(FIRST_DUE.plus(14, ChronoUnit.DAYS)));
+                .isEqualTo(Date.from(FIRST_DUE.plus(14, ChronoUnit.DAYS)));
     }
 
     @Test
@@ -146,8 +149,7 @@ class MilestoneColumnsTest {
         String instance = "an-instance-without-grants";
         var access = new TrainingAccess(processEngine.getAuthorizationService());
         var authorizations = processEngine.getAuthorizationService();
-        var update = authorizations.createNewAuthorization(
-                org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+        var update = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
         update.setUserId("mentor");
         update.setResource(Resources.PROCESS_INSTANCE);
         update.setResourceId(instance);
@@ -207,7 +209,7 @@ class MilestoneColumnsTest {
                 .asc()
                 .list()
                 .stream()
-                .map(detail -> (org.camunda.bpm.engine.history.HistoricVariableUpdate) detail)
+                .map(detail -> (HistoricVariableUpdate) detail)
                 .filter(update -> update.getVariableName().equals(name))
                 .filter(update -> instance.equals(update.getExecutionId()))
                 .map(update -> update.getValue())

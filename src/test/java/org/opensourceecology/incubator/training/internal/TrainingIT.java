@@ -7,6 +7,7 @@ import static org.opensourceecology.incubator.training.ImmersionTrainingProcess.
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -551,24 +552,23 @@ class TrainingIT {
         return TestUsers.uniqueSuffix();
     }
 
-    /** The body of the first mail to a user whose subject contains the text, waiting for delivery. */
     /** Waits until nothing is left in the outbox for the user, so that every mail queued so far arrived. */
     private void awaitOutboxSentTo(String userId) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (jdbc.queryForObject(
                         "select count(*) from mail_outbox where recipient = ? and status <> 'SENT'",
                         Long.class,
-                        userId + "@it.example")
+                        addressOf(userId))
                 > 0) {
             assertThat(Instant.now()).as("mail to " + userId + " still unsent").isBefore(deadline);
             Thread.sleep(100);
         }
     }
 
-    /** The mails with this subject the user has got so far. */
+    /** The bodies of the mails to a user whose subject contains the text, as delivered so far. */
     private static List<String> mailsTo(String userId, String subject) throws Exception {
-        String address = userId + "@it.example";
-        var found = new java.util.ArrayList<String>();
+        String address = addressOf(userId);
+        var found = new ArrayList<String>();
         for (MimeMessage message : TestMail.server().getReceivedMessages()) {
             if (Arrays.stream(message.getAllRecipients())
                             .anyMatch(a -> a.toString().contains(address))
@@ -579,21 +579,22 @@ class TrainingIT {
         return found;
     }
 
+    /** The body of the first mail to a user whose subject contains the text, waiting for delivery. */
     private static String mailTo(String userId, String subject) throws Exception {
-        String address = userId.equals("admin") ? "admin@incubator.localhost" : userId + "@it.example";
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (true) {
-            for (MimeMessage message : TestMail.server().getReceivedMessages()) {
-                boolean toUser = Arrays.stream(message.getAllRecipients())
-                        .anyMatch(a -> a.toString().contains(address));
-                if (toUser && message.getSubject().contains(subject)) {
-                    return String.valueOf(message.getContent());
-                }
+            var found = mailsTo(userId, subject);
+            if (!found.isEmpty()) {
+                return found.get(0);
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("No mail '" + subject + "' to " + address);
+                throw new AssertionError("No mail '" + subject + "' to " + addressOf(userId));
             }
             TestMail.server().waitForIncomingEmail(500, Integer.MAX_VALUE);
         }
+    }
+
+    private static String addressOf(String userId) {
+        return userId.equals("admin") ? "admin@incubator.localhost" : userId + "@it.example";
     }
 }
