@@ -81,9 +81,6 @@ public final class ImmersionTrainingProcess {
     public static final ProcessVariable<String> MILESTONE_EXPECTED_DURATION =
             ProcessVariable.string("milestoneExpectedDuration");
 
-    public static final ProcessVariable<Instant> SIGN_OFF_DUE_DATE = ProcessVariable.instant("signOffDueDate");
-    public static final ProcessVariable<Long> SUBMISSION_ID = ProcessVariable.longValue("submissionId");
-
     // Submitted by the complete-milestone form
     public static final ProcessVariable<String> EVIDENCE_URLS = ProcessVariable.string("evidenceUrls");
     public static final ProcessVariable<String> NOTES = ProcessVariable.string("notes");
@@ -92,7 +89,6 @@ public final class ImmersionTrainingProcess {
     // Submitted by the sign-off-milestone form
     public static final ProcessVariable<String> SIGN_OFF_DECISION = ProcessVariable.string("signOffDecision");
     public static final ProcessVariable<String> MENTOR_COMMENT = ProcessVariable.string("mentorComment");
-    public static final ProcessVariable<Boolean> MILESTONE_APPROVED = ProcessVariable.bool("milestoneApproved");
 
     private ImmersionTrainingProcess() {}
 }

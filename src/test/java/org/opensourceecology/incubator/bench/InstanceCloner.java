@@ -24,7 +24,7 @@ import java.util.Set;
  *       mentors, in assignees, variables, authorizations and the application rows (users for them are
  *       created separately);
  *   <li>new application ids (id + g * STRIDE) in {@code training_application}, {@code milestone_submission},
- *       the {@code applicationId}/{@code submissionId} variables and the business key
+ *       the {@code applicationId} variable and the business key
  *       {@code application-<id>}.
  * </ul>
  *
@@ -87,7 +87,7 @@ final class InstanceCloner {
 
     private static final Set<String> VARIABLE_TABLES = Set.of("act_ru_variable", "act_hi_varinst", "act_hi_detail");
 
-    private static final String NUMBERED_VARIABLES = "('applicationId', 'submissionId')";
+    private static final String NUMBERED_VARIABLES = "('applicationId')";
 
     /** Each Camunda table with the join that finds a template's rows and its root process instance. */
     private static final Map<String, String> CAMUNDA = new LinkedHashMap<>();

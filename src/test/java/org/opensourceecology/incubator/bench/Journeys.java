@@ -163,8 +163,7 @@ final class Journeys {
 
     /**
      * Mentors' steps: each mentor returns the submitted milestone with a comment, so that the trainee
-     * gets the milestone back (a new task). {@code milestoneApproved} is sent too, for the plain engine,
-     * whose listeners that set it from the decision are removed.
+     * gets the milestone back (a new task).
      */
     Clients.Run returnMilestones(List<String> roots, int threads) throws Exception {
         var tasks = tasks(roots, SIGN_OFF);
@@ -173,8 +172,7 @@ final class Journeys {
                     base + "/engine-rest/task/" + task.id() + "/submit-form",
                     Clients.basic(task.assignee(), password),
                     "{\"variables\": {\"signOffDecision\": {\"value\": \"return\", \"type\": \"String\"},"
-                            + " \"mentorComment\": {\"value\": \"Please add the test photos.\", \"type\": \"String\"},"
-                            + " \"milestoneApproved\": {\"value\": false, \"type\": \"Boolean\"}}}");
+                            + " \"mentorComment\": {\"value\": \"Please add the test photos.\", \"type\": \"String\"}}}");
             Clients.check(response, 204, "return of " + task.id());
             return true;
         });

@@ -55,8 +55,9 @@ import org.w3c.dom.Element;
  *   <li>every task and execution listener is removed (the application's {@code lookUpTraineeName},
  *       {@code showApplication}, {@code showMilestone}, {@code notifyTaskAssignee},
  *       {@code letAssigneeReadTraining}, {@code checkReviewDecision}, {@code checkSignOffDecision});
- *   <li>the timer durations {@code ${trainingTimers.mentorReminder()}} and
- *       {@code ${trainingTimers.adminEscalation()}} (a bean) become the application's defaults P3D and P7D;
+ *   <li>the timer durations and the sign-off task's due date {@code ${trainingTimers.mentorReminder()}}
+ *       and {@code ${trainingTimers.adminEscalation()}} (a bean) become the application's defaults P3D and
+ *       P7D;
  *   <li>the journey's call of {@code immersion-training} also passes all variables
  *       ({@code <camunda:in variables="all"/>}), so that the variables the removed delegates would have
  *       set (mentorId, milestoneCount, milestoneTitle, due dates, the overrun duration...) reach the
@@ -183,6 +184,18 @@ class PlainCamunda {
         deployment.deploy();
     }
 
+    /** A duration from the application's trainingTimers bean: its default; anything else as it is. */
+    private static String withoutTimerBean(String expression) {
+        if (expression.contains("trainingTimers.mentorReminder()")) {
+            return "P3D";
+        } else if (expression.contains("trainingTimers.adminEscalation()")) {
+            return "P7D";
+        } else if (expression.contains("trainingTimers")) {
+            throw new IllegalStateException("unknown timer bean call " + expression);
+        }
+        return expression;
+    }
+
     static String strip(Path bpmn) throws Exception {
         var factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
@@ -201,14 +214,11 @@ class PlainCamunda {
                 listeners.add(element);
             }
             if ("timeDuration".equals(element.getLocalName())) {
-                String text = element.getTextContent();
-                if (text.contains("trainingTimers.mentorReminder()")) {
-                    element.setTextContent("P3D");
-                } else if (text.contains("trainingTimers.adminEscalation()")) {
-                    element.setTextContent("P7D");
-                } else if (text.contains("trainingTimers")) {
-                    throw new IllegalStateException("unknown timer bean call " + text);
-                }
+                element.setTextContent(withoutTimerBean(element.getTextContent()));
+            }
+            if (element.hasAttributeNS(CAMUNDA_NS, "dueDate")) {
+                element.setAttributeNS(
+                        CAMUNDA_NS, "camunda:dueDate", withoutTimerBean(element.getAttributeNS(CAMUNDA_NS, "dueDate")));
             }
             if ("callActivity".equals(element.getLocalName())
                     && "call_immersion_training".equals(element.getAttribute("id"))) {
@@ -256,8 +266,7 @@ class PlainCamunda {
                         .putValue("milestoneCount", 4)
                         .putValue("milestoneTitle", "Safety and shop orientation")
                         .putValue("milestoneDueDate", due)
-                        .putValue("milestoneExpectedDuration", "P7D")
-                        .putValue("signOffDueDate", Date.from(Instant.now().plus(3, ChronoUnit.DAYS)));
+                        .putValue("milestoneExpectedDuration", "P7D");
                 var journey = engine.getRuntimeService()
                         .startProcessInstanceByKey(Journeys.JOURNEY, "application-" + n, variables);
                 roots.put(n, journey.getId());

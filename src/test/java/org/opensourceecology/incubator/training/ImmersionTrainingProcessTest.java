@@ -12,12 +12,14 @@ import static org.opensourceecology.incubator.training.ImmersionTrainingProcess.
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -80,19 +82,13 @@ class ImmersionTrainingProcessTest {
             EVIDENCE_URLS.setLocal(execution, null);
             SIGN_OFF_DECISION.setLocal(execution, null);
             MENTOR_COMMENT.setLocal(execution, null);
-            SUBMISSION_ID.setLocal(execution, null);
-            MILESTONE_APPROVED.setLocal(execution, null);
-            SIGN_OFF_DUE_DATE.setLocal(execution, null);
         });
         Mocks.register("recordSubmission", (JavaDelegate) execution -> {
             calls.add("submission " + MILESTONE_ID.get(execution) + " " + EVIDENCE_URLS.get(execution));
-            SUBMISSION_ID.set(execution, 500L + calls.size());
-            SIGN_OFF_DUE_DATE.set(execution, Instant.now().plus(3, ChronoUnit.DAYS));
         });
         Mocks.register("recordSignOff", (JavaDelegate) execution -> {
             boolean approved = APPROVE.equals(SIGN_OFF_DECISION.get(execution));
             calls.add("sign-off " + MILESTONE_ID.get(execution) + " " + approved);
-            MILESTONE_APPROVED.set(execution, approved);
         });
         Mocks.register("remindTrainee", (JavaDelegate) e -> calls.add("remind trainee " + MILESTONE_TITLE.get(e)));
         Mocks.register("remindMentor", (JavaDelegate) e -> calls.add("remind mentor " + MENTOR_ID.get(e)));
@@ -105,6 +101,7 @@ class ImmersionTrainingProcessTest {
 
     @AfterEach
     void tearDown() {
+        ClockUtil.reset();
         Mocks.reset();
     }
 
@@ -161,6 +158,8 @@ class ImmersionTrainingProcessTest {
             assertThat(work.getDescription())
                     .startsWith("Milestone Milestone " + i + " of Tomasz Trainee's immersion training in ceb-press");
             assertThat(work.getDueDate()).isNotNull();
+            Instant submitted = Instant.parse("2027-02-01T09:00:00Z").plus(i, ChronoUnit.DAYS);
+            ClockUtil.setCurrentTime(Date.from(submitted));
             complete(work, evidence("https://wiki.example.org/build-log-" + i));
 
             Task signOff = current();
@@ -169,7 +168,11 @@ class ImmersionTrainingProcessTest {
                     .isEqualTo("Sign off milestone: Milestone " + i + " \u2014 Tomasz Trainee (ceb-press)");
             assertThat(signOff.getDescription())
                     .startsWith("Tomasz Trainee submitted the evidence for milestone Milestone " + i);
-            assertThat(signOff.getDueDate()).isNotNull();
+            // Due when the mentor's reminder fires: the same setting (trainingTimers), not a variable.
+            assertThat(signOff.getDueDate())
+                    .isEqualTo(
+                            Date.from(submitted.plus(TrainingSettings.defaults().mentorReminder())));
+            ClockUtil.reset();
             complete(signOff, signOff(APPROVE, "Well documented."));
             executeAsyncJobs();
         }

@@ -1,6 +1,7 @@
 package org.opensourceecology.incubator.training.internal;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -16,4 +17,10 @@ interface MilestoneSubmissions extends JpaRepository<MilestoneSubmission, Long> 
     @Query("select count(s) from MilestoneSubmission s where s.applicationId = :applicationId"
             + " and s.milestoneId = :milestoneId")
     long countByApplicationIdAndMilestoneId(Long applicationId, Long milestoneId);
+
+    /** The latest attempt at a milestone: the one a sign-off decides (unique index on the three columns). */
+    @Query("select s from MilestoneSubmission s where s.applicationId = :applicationId"
+            + " and s.milestoneId = :milestoneId and s.attempt = (select max(t.attempt) from MilestoneSubmission t"
+            + " where t.applicationId = :applicationId and t.milestoneId = :milestoneId)")
+    Optional<MilestoneSubmission> findLatest(Long applicationId, Long milestoneId);
 }

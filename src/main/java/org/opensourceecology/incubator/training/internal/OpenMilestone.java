@@ -31,8 +31,5 @@ class OpenMilestone implements JavaDelegate {
         HOURS_SPENT.setLocal(execution, null);
         SIGN_OFF_DECISION.setLocal(execution, null);
         MENTOR_COMMENT.setLocal(execution, null);
-        SUBMISSION_ID.setLocal(execution, null);
-        MILESTONE_APPROVED.setLocal(execution, null);
-        SIGN_OFF_DUE_DATE.setLocal(execution, null);
     }
 }

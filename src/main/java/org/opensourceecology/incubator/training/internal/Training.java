@@ -230,35 +230,28 @@ class Training {
         return clock.instant().plus(settings.mentorReminder());
     }
 
-    long recordSubmission(long applicationId, long milestoneId, String evidenceUrls, String notes, Integer hours) {
+    void recordSubmission(long applicationId, long milestoneId, String evidenceUrls, String notes, Integer hours) {
         require(evidenceUrls, "evidence");
         int attempt = (int) submissions.countByApplicationIdAndMilestoneId(applicationId, milestoneId) + 1;
-        return submissions
-                .save(new MilestoneSubmission(
-                        applicationId,
-                        milestoneId,
-                        attempt,
-                        evidenceUrls.trim(),
-                        blankToNull(notes),
-                        hours,
-                        clock.instant()))
-                .getId();
+        submissions.save(new MilestoneSubmission(
+                applicationId, milestoneId, attempt, evidenceUrls.trim(), blankToNull(notes), hours, clock.instant()));
     }
 
     /**
-     * Records the mentor's decision and tells the trainee of a sign-off; true when the milestone is signed
-     * off. A returned milestone is told with its task, which the return creates again
-     * ({@link NotifyTaskAssignee}): one mail with the comment and the link.
+     * Records the mentor's decision on the milestone's latest attempt and tells the trainee of a sign-off. A
+     * returned milestone is told with its task, which the return creates again ({@link NotifyTaskAssignee}):
+     * one mail with the comment and the link.
      */
-    boolean recordSignOff(long submissionId, boolean approved, String comment, String mentorId, String title) {
+    void recordSignOff(
+            long applicationId, long milestoneId, boolean approved, String comment, String mentorId, String title) {
         var submission = submissions
-                .findById(submissionId)
-                .orElseThrow(() -> new NoSuchElementException("No milestone submission " + submissionId));
+                .findLatest(applicationId, milestoneId)
+                .orElseThrow(() -> new NoSuchElementException(
+                        "No submission of milestone " + milestoneId + " in application " + applicationId));
         submission.decide(approved, blankToNull(comment), mentorId, clock.instant());
         if (approved) {
-            mail.signedOff(application(submission.getApplicationId()).getTraineeId(), title, comment);
+            mail.signedOff(application(applicationId).getTraineeId(), title, comment);
         }
-        return approved;
     }
 
     void remindTrainee(String traineeId, String milestoneTitle) {
