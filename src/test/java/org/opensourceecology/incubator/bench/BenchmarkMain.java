@@ -1088,9 +1088,7 @@ public final class BenchmarkMain {
                 n,
                 i -> ok(Clients.getJson(base + query + Journeys.SIGN_OFF + "&assignee=" + mentor, mentorAuth)));
         Timed reviewRest = timed(
-                warm,
-                n,
-                i -> ok(Clients.getJson(base + query + Journeys.REVIEW + "&candidateGroup=mentors", mentorAuth)));
+                warm, n, i -> ok(Clients.getJson(base + query + Journeys.REVIEW + "&unassigned=true", mentorAuth)));
         Timed traineePortal = timed(warm, n, i -> ok(traineeSession.get("/me/journey")));
         Timed mentorPortal = timed(warm, n, i -> ok(mentorSession.get("/mentor/trainees")));
         Timed traineeTasklist =
@@ -1128,7 +1126,7 @@ public final class BenchmarkMain {
                 mentorRest95,
                 sampled);
         latency(
-                "c. mentor task list p95" + at + ": Tasklist filter \"Applications to review\" (candidate group)",
+                "c. mentor task list p95" + at + ": Tasklist filter \"Applications to review\" (unclaimed reviews)",
                 reviewTasklist,
                 reviewRest95,
                 sampled);
@@ -1138,7 +1136,7 @@ public final class BenchmarkMain {
                 Double.NaN,
                 sampled);
         latency(
-                "c. mentor task list p95" + at + ": Camunda REST GET /engine-rest/task (candidateGroup=mentors)",
+                "c. mentor task list p95" + at + ": Camunda REST GET /engine-rest/task (unassigned, same query)",
                 reviewRest,
                 Double.NaN,
                 sampled);
