@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
  * What deployed versions of {@code immersion-training} up to 2026-11-24 read that later ones do not. Their
  * sign-off task's due date was the variable {@code ${signOffDueDate}}, set by {@link RecordSubmission}, and
  * their decision gateway read {@code ${milestoneApproved}}, set by {@link RecordSignOff}; later versions
- * compute the due date in the expression and decide on {@code signOffDecision}, which spares every
- * journey step those variable updates. Camunda keeps a running instance on the version it started with, so
- * the two delegates go on setting the variables for instances of those versions, and only for them.
+ * compute the due date in the expression and decide on {@code signOffDecision}, which spares each
+ * submission and its sign-off those variable updates. Camunda keeps a running instance on the version it
+ * started with, so the two delegates go on setting the variables for instances of those versions, and only
+ * for them.
  *
  * <p>Read once per process definition from the deployed model (Camunda's deployment cache holds it).
  */
