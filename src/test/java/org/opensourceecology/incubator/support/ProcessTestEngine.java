@@ -1,5 +1,8 @@
 package org.opensourceecology.incubator.support;
 
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 
 /**
@@ -20,5 +23,13 @@ public final class ProcessTestEngine {
         return ProcessEngineCoverageExtension.builder(CONFIGURATION)
                 .assertClassCoverageAtLeast(1.0)
                 .build();
+    }
+
+    /** Runs the asynchronous continuations until none are left (they may create more); timers stay. */
+    public static void executeAsyncContinuations(ManagementService management) {
+        List<Job> jobs;
+        while (!(jobs = management.createJobQuery().messages().list()).isEmpty()) {
+            jobs.forEach(job -> management.executeJob(job.getId()));
+        }
     }
 }

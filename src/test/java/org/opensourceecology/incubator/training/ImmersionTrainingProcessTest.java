@@ -321,9 +321,6 @@ class ImmersionTrainingProcessTest {
 
     /** Runs the asynchronous continuations (mail steps) until none are left; timers stay. */
     private static void executeAsyncJobs() {
-        List<org.camunda.bpm.engine.runtime.Job> jobs;
-        while (!(jobs = managementService().createJobQuery().messages().list()).isEmpty()) {
-            jobs.forEach(job -> managementService().executeJob(job.getId()));
-        }
+        ProcessTestEngine.executeAsyncContinuations(managementService());
     }
 }

@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -157,11 +156,8 @@ class EarlierTrainingVersionsTest {
     @BeforeEach
     void registerDelegates() {
         var noop = new Noop();
-        for (String bean : beansCalledBy(EARLIER)) {
-            Mocks.register(bean, noop);
-        }
-        for (String bean : beansCalledBy(CURRENT)) {
-            Mocks.register(bean, noop);
+        for (String diagram : List.of(EARLIER, CURRENT)) {
+            beansCalledBy(diagram).forEach(bean -> Mocks.register(bean, noop));
         }
         var earlierVersions = new EarlierTrainingVersions();
         Mocks.register("recordSubmission", new RecordSubmission(training, earlierVersions));
@@ -219,11 +215,7 @@ class EarlierTrainingVersionsTest {
     }
 
     private void executeAsyncJobs() {
-        var management = processEngine.getManagementService();
-        List<Job> jobs;
-        while (!(jobs = management.createJobQuery().messages().list()).isEmpty()) {
-            jobs.forEach(job -> management.executeJob(job.getId()));
-        }
+        ProcessTestEngine.executeAsyncContinuations(processEngine.getManagementService());
     }
 
     private static BpmnModelInstance model(String resource) {
