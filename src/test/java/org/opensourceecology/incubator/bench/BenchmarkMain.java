@@ -288,7 +288,6 @@ public final class BenchmarkMain {
         return ticks / 100.0;
     }
 
-    /** Latency samples and the application's CPU per request while they were taken. */
     /**
      * Sorted latencies of the measured requests, and the CPU they cost the application: its whole process
      * (background threads included) and its request threads alone (the requests' own work).
