@@ -716,6 +716,7 @@ public final class BenchmarkMain {
                 .timeout(Duration.ofSeconds(30))
                 .build();
         var samples = new long[n];
+        String last = "";
         for (int i = 0; i < warm + n; i++) {
             long t0 = System.nanoTime();
             var response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -723,6 +724,7 @@ public final class BenchmarkMain {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("/api/metrics answered " + response.statusCode());
             }
+            last = response.body();
             if (i >= warm) {
                 samples[i - warm] = t1 - t0;
             }
@@ -734,6 +736,12 @@ public final class BenchmarkMain {
         Arrays.sort(samples);
         @SuppressWarnings("unchecked")
         var bulk = (Map<String, Object>) context.get("bulkInsert");
+        // the figures are over the bulk-inserted downloads only if the application counted them
+        var counted = Pattern.compile("\"downloads\"\\s*:\\s*(\\d+)").matcher(last);
+        if (!counted.find() || Long.parseLong(counted.group(1)) < ((Number) bulk.get("downloads")).longValue()) {
+            throw new IllegalStateException("/api/metrics does not count the " + bulk.get("downloads")
+                    + " bulk-inserted downloads: " + last.substring(0, Math.min(200, last.length())));
+        }
         String over = " over " + bulk.get("downloads") + " downloads and " + bulk.get("replicatedEnterprises")
                 + " replicated enterprises";
         double p95 = percentileMs(samples, 0.95);
