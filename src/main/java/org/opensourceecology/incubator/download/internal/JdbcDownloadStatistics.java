@@ -19,10 +19,12 @@ import org.springframework.stereotype.Component;
  *
  * <p>The totals read the whole table only for the months that are over: a download is stored when it
  * happens ({@link Downloads#record}) and never deleted, so a month that ended more than {@link #SETTLED}
- * ago no longer changes. Those months are counted once and again every {@link #RECOUNT} (so that rows
- * imported with earlier dates show within that time); each request counts only the rows since, on the
- * index of the download time. At a million downloads the whole-table aggregates took about 230 ms of
- * the database's time in every background refresh of the metrics (every 5 s while anyone reads them).
+ * ago no longer changes, unless downloads are imported with earlier dates. Those months are counted
+ * once; each call counts the downloads since on the index of the download time, and looks at the rows
+ * stored since the last call (by id) for any with an earlier date, which make it count the months again.
+ * Rows imported with ids below those already stored are counted at the hourly recount ({@link
+ * #RECOUNT}). At a million downloads the whole-table aggregates took about 230 ms of the database's time
+ * in every background refresh of the metrics (every 5 s while anyone reads them).
  */
 @Component
 class JdbcDownloadStatistics implements DownloadStatistics, DownloadCounts {
@@ -30,18 +32,21 @@ class JdbcDownloadStatistics implements DownloadStatistics, DownloadCounts {
     /** How long after a month's end no download can still arrive with a time inside it. */
     static final Duration SETTLED = Duration.ofDays(1);
 
-    /** How often the months that are over are counted again. */
+    /** How often the months that are over are counted again in any case. */
     static final Duration RECOUNT = Duration.ofHours(1);
 
     private static final String BY_MONTH = "select extract(year from downloaded_at) as y,"
             + " extract(month from downloaded_at) as m, count(*) as n from manual_download where %s"
             + " group by extract(year from downloaded_at), extract(month from downloaded_at)";
 
-    /** The downloads before {@code before}, by month (of the database's time zone), counted at {@code at}. */
-    private record Counted(Instant before, Instant at, SortedMap<YearMonth, Long> months, long total) {
+    /**
+     * The downloads before {@code before}, by month (of the database's time zone), counted at {@code at},
+     * when no row had an id above {@code seenId} with a date before {@code before}.
+     */
+    private record Counted(Instant before, Instant at, long seenId, SortedMap<YearMonth, Long> months, long total) {
 
-        boolean current(Instant before, Instant now) {
-            return this.before.equals(before) && now.isBefore(at.plus(RECOUNT));
+        Counted seenUpTo(long id) {
+            return new Counted(before, at, id, months, total);
         }
     }
 
@@ -80,21 +85,46 @@ class JdbcDownloadStatistics implements DownloadStatistics, DownloadCounts {
         return months;
     }
 
-    /** The months that are over, counted at most {@link #RECOUNT} ago. */
+    /** The months that are over, with every row stored so far that falls in them. */
     private Counted earlier() {
         Instant now = clock.instant();
         Instant before = YearMonth.from(now.minus(SETTLED).atOffset(ZoneOffset.UTC))
                 .atDay(1)
                 .atStartOfDay(ZoneOffset.UTC)
                 .toInstant();
+        Long last = jdbc.queryForObject("select coalesce(max(id), 0) from manual_download", Long.class);
+        long lastId = last == null ? 0 : last;
         var counted = earlier;
-        if (counted == null || !counted.current(before, now)) {
-            var months = byMonth("downloaded_at < ?", before);
-            long total = months.values().stream().mapToLong(Long::longValue).sum();
-            counted = new Counted(before, now, Collections.unmodifiableSortedMap(months), total);
-            earlier = counted;
+        if (counted != null
+                && counted.before().equals(before)
+                && now.isBefore(counted.at().plus(RECOUNT))
+                && !storedWithAnEarlierDate(counted.seenId(), lastId, before)) {
+            if (lastId != counted.seenId()) {
+                counted = counted.seenUpTo(lastId);
+                earlier = counted;
+            }
+            return counted;
         }
+        // rows stored after lastId was read may be counted here too: the next call looks at them again
+        var months = byMonth("downloaded_at < ?", before);
+        long total = months.values().stream().mapToLong(Long::longValue).sum();
+        counted = new Counted(before, now, lastId, Collections.unmodifiableSortedMap(months), total);
+        earlier = counted;
         return counted;
+    }
+
+    /** Whether a row with an id in (afterId, upToId] has a date before {@code before}. */
+    private boolean storedWithAnEarlierDate(long afterId, long upToId, Instant before) {
+        if (upToId <= afterId) {
+            return false;
+        }
+        Long found = jdbc.queryForObject(
+                "select count(*) from manual_download where id > ? and id <= ? and downloaded_at < ?",
+                Long.class,
+                afterId,
+                upToId,
+                Timestamp.from(before));
+        return found != null && found > 0;
     }
 
     private SortedMap<YearMonth, Long> byMonth(String condition, Instant boundary) {

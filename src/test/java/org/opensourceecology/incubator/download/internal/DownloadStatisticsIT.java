@@ -19,8 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The download totals on PostgreSQL, which count the months that are over once an hour and the rows
- * since on every call, against the whole table counted as a whole, as the totals were before.
+ * The download totals on PostgreSQL, which count the months that are over once (and again when rows
+ * with earlier dates arrive, or an hour later) and the rows since on every call, against the whole
+ * table counted as a whole, as the totals were before.
  */
 @IntegrationTest
 class DownloadStatisticsIT {
@@ -103,12 +104,25 @@ class DownloadStatisticsIT {
     }
 
     @Test
-    void aDownloadImportedWithAnEarlierDateCountsAtTheNextRecount() {
+    void aDownloadImportedWithAnEarlierDateCountsAtOnce() {
         long before = statistics.countDownloads();
 
         download(clock.instant().minus(100, ChronoUnit.DAYS));
+
+        assertThat(statistics.countDownloads()).isEqualTo(before + 1);
+        agreesWithTheWholeTable();
+    }
+
+    @Test
+    void oneImportedWithAnIdBelowThoseStoredCountsAtTheHourlyRecount() {
+        long before = statistics.countDownloads();
+
+        jdbc.update(
+                "insert into manual_download (id, specification_slug, downloaded_at) values (?, 'ceb-press', ?)",
+                -1 - System.nanoTime() % 1_000_000_000L,
+                Timestamp.from(clock.instant().minus(100, ChronoUnit.DAYS)));
         assertThat(statistics.countDownloads())
-                .as("the months that are over are not counted again before the hour is up")
+                .as("no row above the ids already looked at has an earlier date")
                 .isEqualTo(before);
 
         clock.move(JdbcDownloadStatistics.RECOUNT);
