@@ -1,6 +1,7 @@
 package org.opensourceecology.incubator.identity.internal;
 
 import java.time.Duration;
+import java.util.Set;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,7 +9,8 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * The sessions that every node shares (Spring Session JDBC, set up by Spring Boot) record their last
- * access at most once a minute ({@link CoarseAccessTimeSessionRepository}).
+ * access at most once a minute, and Camunda's webapp login only when it changed ({@link
+ * CoarseAccessTimeSessionRepository}).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfiguration {
@@ -27,7 +29,10 @@ class SessionStoreConfiguration {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof JdbcIndexedSessionRepository sessions
-                        ? new CoarseAccessTimeSessionRepository<>(sessions, LAST_ACCESS_RESOLUTION)
+                        ? new CoarseAccessTimeSessionRepository<>(
+                                sessions,
+                                LAST_ACCESS_RESOLUTION,
+                                Set.of(CoarseAccessTimeSessionRepository.CAMUNDA_WEBAPP_USER))
                         : bean;
             }
         };

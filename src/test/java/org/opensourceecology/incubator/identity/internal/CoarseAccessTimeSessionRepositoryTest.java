@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.MapSession;
+import org.springframework.session.Session;
 
 class CoarseAccessTimeSessionRepositoryTest {
 
@@ -55,7 +59,7 @@ class CoarseAccessTimeSessionRepositoryTest {
 
     Store store = new Store();
     CoarseAccessTimeSessionRepository<MapSession> sessions =
-            new CoarseAccessTimeSessionRepository<>(store, Duration.ofMinutes(1));
+            new CoarseAccessTimeSessionRepository<>(store, Duration.ofMinutes(1), Set.of("authenticatedUser"));
 
     /** A request of the session at this time, as Spring Session's filter makes it: find, touch, save. */
     void request(String id, Instant at) {
@@ -126,7 +130,128 @@ class CoarseAccessTimeSessionRepositoryTest {
     @Test
     void aNegativeResolutionIsRefused() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new CoarseAccessTimeSessionRepository<>(store, Duration.ofSeconds(-1)))
+                .isThrownBy(() -> new CoarseAccessTimeSessionRepository<>(store, Duration.ofSeconds(-1), Set.of()))
                 .withMessageContaining("PT-1S");
+    }
+
+    /** A stored session that counts how often an attribute is set on it (what the JDBC store writes). */
+    static final class Counting implements Session {
+
+        final MapSession stored = new MapSession();
+        int sets;
+
+        @Override
+        public String getId() {
+            return stored.getId();
+        }
+
+        @Override
+        public String changeSessionId() {
+            return stored.changeSessionId();
+        }
+
+        @Override
+        public <T> T getAttribute(String attributeName) {
+            return stored.getAttribute(attributeName);
+        }
+
+        @Override
+        public Set<String> getAttributeNames() {
+            return stored.getAttributeNames();
+        }
+
+        @Override
+        public void setAttribute(String attributeName, Object attributeValue) {
+            sets++;
+            stored.setAttribute(attributeName, attributeValue);
+        }
+
+        @Override
+        public void removeAttribute(String attributeName) {
+            stored.removeAttribute(attributeName);
+        }
+
+        @Override
+        public Instant getCreationTime() {
+            return stored.getCreationTime();
+        }
+
+        @Override
+        public void setLastAccessedTime(Instant lastAccessedTime) {
+            stored.setLastAccessedTime(lastAccessedTime);
+        }
+
+        @Override
+        public Instant getLastAccessedTime() {
+            return stored.getLastAccessedTime();
+        }
+
+        @Override
+        public void setMaxInactiveInterval(Duration interval) {
+            stored.setMaxInactiveInterval(interval);
+        }
+
+        @Override
+        public Duration getMaxInactiveInterval() {
+            return stored.getMaxInactiveInterval();
+        }
+
+        @Override
+        public boolean isExpired() {
+            return stored.isExpired();
+        }
+    }
+
+    /** One request on a stored session with a webapp login and another attribute. */
+    static CoarseAccessTimeSessionRepository.CoarseSession<Counting> request(Counting stored) {
+        return new CoarseAccessTimeSessionRepository.CoarseSession<>(
+                stored, Duration.ofMinutes(1), Set.of("authenticatedUser"));
+    }
+
+    static Counting storedWith(Object login) {
+        var stored = new Counting();
+        stored.setAttribute("authenticatedUser", login);
+        stored.setAttribute("other", new ArrayList<>(List.of("a")));
+        stored.sets = 0;
+        return stored;
+    }
+
+    @Test
+    void aLoginSetAgainUnchangedIsNotWrittenAChangedOneIs() {
+        var stored = storedWith(new ArrayList<>(List.of("mentor", "mentors")));
+
+        var unchanged = request(stored);
+        List<String> login = unchanged.getAttribute("authenticatedUser");
+        unchanged.setAttribute("authenticatedUser", login);
+        assertThat(stored.sets).isZero();
+
+        var changed = request(stored);
+        List<String> same = changed.getAttribute("authenticatedUser");
+        same.add("trainees");
+        changed.setAttribute("authenticatedUser", same);
+        assertThat(stored.sets).isEqualTo(1);
+        assertThat(stored.<List<String>>getAttribute("authenticatedUser"))
+                .containsExactly("mentor", "mentors", "trainees");
+    }
+
+    @Test
+    void otherAttributesAndLoginsSetWithoutBeingReadAreWrittenAsAlways() {
+        var stored = storedWith(new ArrayList<>(List.of("mentor")));
+
+        var session = request(stored);
+        List<String> other = session.getAttribute("other");
+        session.setAttribute("other", other);
+        assertThat(stored.sets).as("not a login").isEqualTo(1);
+
+        session.setAttribute("authenticatedUser", new ArrayList<>(List.of("mentor")));
+        assertThat(stored.sets)
+                .as("set without having been read in this request")
+                .isEqualTo(2);
+
+        var next = request(stored);
+        next.getAttribute("authenticatedUser");
+        next.removeAttribute("authenticatedUser");
+        next.setAttribute("authenticatedUser", new ArrayList<>(List.of("mentor")));
+        assertThat(stored.sets).as("set again after it was removed").isEqualTo(3);
     }
 }

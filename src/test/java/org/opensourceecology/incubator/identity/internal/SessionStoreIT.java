@@ -3,6 +3,7 @@ package org.opensourceecology.incubator.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.opensourceecology.incubator.identity.Roles;
@@ -14,8 +15,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The shared session store on PostgreSQL: a logged-in person's requests write nothing to it while the
- * session's recorded last access is less than a minute old, and record the access again after that.
+ * The shared session store on PostgreSQL: a logged-in person's requests, portal pages and Tasklist
+ * calls alike, write nothing to it while the session's recorded last access is less than a minute old
+ * and nothing in it changed, and record the access again after that.
  * PostgreSQL gives every row version a new {@code xmin}, so an unchanged {@code xmin} means no write.
  */
 @IntegrationTest
@@ -73,5 +75,25 @@ class SessionStoreIT {
         var touched = stored(trainee);
         assertThat(touched.lastAccess()).isGreaterThanOrEqualTo(before);
         assertThat(touched.expiry()).isEqualTo(touched.lastAccess() + touched.maxInactiveSeconds() * 1000L);
+    }
+
+    @Test
+    void tasklistCallsWriteNothingOnceCamundasLoginIsStored() {
+        String mentor = TestUsers.create(identityService, "sessions", Roles.MENTORS, "example.org");
+        var browser = new PortalClient(port).login(mentor);
+        String filters = "/camunda/api/engine/engine/default/filter?resourceType=Task&itemCount=true";
+        var json = Map.of("Accept", "application/json");
+        // the first call stores the webapps' login in the session
+        assertThat(browser.send("GET", filters, json, null).statusCode()).isEqualTo(200);
+        var afterFirst = stored(mentor);
+        assertThat(afterFirst.versions())
+                .anyMatch(version -> version.startsWith(CoarseAccessTimeSessionRepository.CAMUNDA_WEBAPP_USER + ":"));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(browser.send("GET", filters, json, null).statusCode()).isEqualTo(200);
+        }
+        assertThat(stored(mentor))
+                .as("Camunda's webapps set their login again on every call; unchanged, it is not written")
+                .isEqualTo(afterFirst);
     }
 }
