@@ -3,14 +3,12 @@ package org.opensourceecology.incubator.certification.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.opensourceecology.incubator.identity.Directory;
 import org.opensourceecology.incubator.privacy.Subject;
+import org.opensourceecology.incubator.support.MovableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -35,32 +33,12 @@ class CertificationErasureTest {
 
     static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
-    /** A clock the test moves forward. */
-    static final class MovableClock extends Clock {
-        Instant now = NOW;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @TestConfiguration
     static class Clocks {
         @Bean
         @org.springframework.context.annotation.Primary
         MovableClock movableClock() {
-            return new MovableClock();
+            return new MovableClock(NOW);
         }
     }
 
@@ -105,7 +83,7 @@ class CertificationErasureTest {
                 .extracting(p -> p.certificateId())
                 .containsExactly("other");
 
-        clock.now = inAMonth.plusSeconds(1);
+        clock.set(inAMonth.plusSeconds(1));
         assertThat(queries.countCertifiedEnterprises())
                 .as("past its original end of validity it stops counting, as it would have")
                 .isEqualTo(1);

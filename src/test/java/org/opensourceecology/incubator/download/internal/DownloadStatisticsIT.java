@@ -3,18 +3,16 @@ package org.opensourceecology.incubator.download.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensourceecology.incubator.support.IntegrationTest;
+import org.opensourceecology.incubator.support.MovableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,31 +27,7 @@ class DownloadStatisticsIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    static final class MovableClock extends Clock {
-
-        private Instant now = Instant.now();
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    MovableClock clock = new MovableClock();
+    MovableClock clock = new MovableClock(Instant.now());
     JdbcDownloadStatistics statistics;
 
     @BeforeEach

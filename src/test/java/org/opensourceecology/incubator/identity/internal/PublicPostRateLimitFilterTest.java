@@ -2,18 +2,17 @@ package org.opensourceecology.incubator.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.opensourceecology.incubator.support.MovableClock;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 class PublicPostRateLimitFilterTest {
 
-    MutableClock clock = new MutableClock();
+    MovableClock clock = new MovableClock(Instant.parse("2026-11-24T10:00:00Z"));
     PublicPostRateLimitFilter filter =
             new PublicPostRateLimitFilter(new RateLimitSettings(true, 3, Duration.ofMinutes(1), 100), clock);
 
@@ -39,7 +38,7 @@ class PublicPostRateLimitFilterTest {
                 .as("other clients unaffected")
                 .isEqualTo(200);
 
-        clock.advance(Duration.ofMinutes(1));
+        clock.move(Duration.ofMinutes(1));
         assertThat(post("/enterprises/ceb-press/downloads", "10.0.0.1")).isEqualTo(200);
     }
 
@@ -55,7 +54,7 @@ class PublicPostRateLimitFilterTest {
         for (int i = 0; i < 3; i++) {
             post("/login", "10.0.0.4");
         }
-        clock.advance(Duration.ofSeconds(20));
+        clock.move(Duration.ofSeconds(20));
         var request = new MockHttpServletRequest("POST", "/login");
         request.setServletPath("/login");
         request.setRemoteAddr("10.0.0.4");
@@ -64,28 +63,5 @@ class PublicPostRateLimitFilterTest {
         assertThat(response.getStatus()).isEqualTo(429);
         assertThat(response.getHeader("Retry-After")).isEqualTo("40");
         assertThat(response.getContentAsString()).contains("40 seconds");
-    }
-
-    static class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-11-24T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
